@@ -1,0 +1,116 @@
+// Pure variant (SKU) matching for the product page: which SKU a set of chosen option values
+// names, which values are still possible, and whether what is left is sold out. No React here,
+// so it is unit-tested on its own (tests/unit/variant-selection.test.ts).
+
+export interface SelectableOption {
+  id: string;
+  values: { id: string }[];
+}
+
+export interface SelectableVariant {
+  id: string;
+  priceFen: number;
+  compareAtPriceFen: number | null;
+  stock: number;
+  purchaseLimit: number | null;
+  optionValueIds: string[];
+}
+
+/** Chosen value id per option id; an option that is missing (or null) is not chosen yet. */
+export type Selection = Record<string, string | null | undefined>;
+
+/** How an option value looks given what else is chosen. */
+export type ValueState = "available" | "soldOut" | "unavailable";
+
+function chosenIds(selection: Selection): string[] {
+  return Object.values(selection).filter((v): v is string => typeof v === "string" && v.length > 0);
+}
+
+/** Variants that carry every chosen value (all of them when nothing is chosen). */
+export function matchingVariants<V extends SelectableVariant>(variants: V[], selection: Selection): V[] {
+  const chosen = chosenIds(selection);
+  return variants.filter((v) => chosen.every((id) => v.optionValueIds.includes(id)));
+}
+
+/** True when every option has a value chosen (trivially true for a product without options). */
+export function isComplete(options: SelectableOption[], selection: Selection): boolean {
+  return options.every((o) => Boolean(selection[o.id]));
+}
+
+/**
+ * The variant the selection names, or null while it is incomplete or names a combination that
+ * does not exist. A product without options has exactly one variant, which is always selected.
+ */
+export function findVariant<V extends SelectableVariant>(options: SelectableOption[], variants: V[], selection: Selection): V | null {
+  if (options.length === 0) return variants.length === 1 ? variants[0] : null;
+  if (!isComplete(options, selection)) return null;
+  const chosen = options.map((o) => selection[o.id] as string);
+  return variants.find((v) => v.optionValueIds.length === chosen.length && chosen.every((id) => v.optionValueIds.includes(id))) ?? null;
+}
+
+/**
+ * The state of one value of one option, judged against the other options' current choices
+ * (its own option's choice is replaced by this value, as if the shopper clicked it):
+ * - `unavailable`: no variant has this combination, so it cannot be picked;
+ * - `soldOut`: the combination exists but every matching variant has no stock;
+ * - `available`: at least one matching variant is in stock.
+ */
+export function valueState<V extends SelectableVariant>(variants: V[], selection: Selection, optionId: string, valueId: string): ValueState {
+  const candidates = matchingVariants(variants, { ...selection, [optionId]: valueId });
+  if (candidates.length === 0) return "unavailable";
+  return candidates.some((v) => v.stock > 0) ? "available" : "soldOut";
+}
+
+/** Picking a value (or clicking the chosen one again, which clears it). */
+export function toggleValue(selection: Selection, optionId: string, valueId: string): Selection {
+  return { ...selection, [optionId]: selection[optionId] === valueId ? null : valueId };
+}
+
+/**
+ * Where the page starts: options with a single value are chosen for the shopper (there is
+ * nothing to decide); everything else waits for a click.
+ */
+export function initialSelection(options: SelectableOption[]): Selection {
+  const selection: Selection = {};
+  for (const o of options) if (o.values.length === 1) selection[o.id] = o.values[0].id;
+  return selection;
+}
+
+export function isSoldOut(variants: SelectableVariant[]): boolean {
+  return !variants.some((v) => v.stock > 0);
+}
+
+/** Lowest and highest price among the given variants, or null when there are none. */
+export function priceRange(variants: SelectableVariant[]): { min: number; max: number } | null {
+  if (variants.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of variants) {
+    min = Math.min(min, v.priceFen);
+    max = Math.max(max, v.priceFen);
+  }
+  return { min, max };
+}
+
+/** How many units one order may take of this variant: its stock, capped by any purchase limit. */
+export function maxQuantity(variant: SelectableVariant | null): number {
+  if (!variant || variant.stock <= 0) return 0;
+  return variant.purchaseLimit && variant.purchaseLimit > 0 ? Math.min(variant.stock, variant.purchaseLimit) : variant.stock;
+}
+
+/** Keeps a typed or stepped quantity inside 1..max (0 when nothing can be bought). */
+export function clampQuantity(quantity: number, max: number): number {
+  if (max <= 0) return 0;
+  if (!Number.isFinite(quantity)) return 1;
+  return Math.min(max, Math.max(1, Math.trunc(quantity)));
+}
+
+/** Percentage saved against the compare-at price, rounded down; null when there is no real discount. */
+export function discountPercent(priceFen: number, compareAtPriceFen: number | null): number | null {
+  if (!compareAtPriceFen || compareAtPriceFen <= priceFen || compareAtPriceFen <= 0) return null;
+  const pct = Math.floor(((compareAtPriceFen - priceFen) * 100) / compareAtPriceFen);
+  return pct > 0 ? pct : null;
+}
+
+/** Stock at or below this shows the "only N left" hint. */
+export const LOW_STOCK = 5;

@@ -1,0 +1,307 @@
+import type { DbClient } from "@/server/db/client";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { AppError, notFound } from "@/server/errors";
+import { assertShopMember } from "@/server/shop/shop.service";
+import {
+  listProductsInput,
+  type CategoryDetail,
+  type CategoryTree,
+  type ListProductsInput,
+  type ProductCard,
+  type ProductDetail,
+  type ProductPage,
+  type ProductSort,
+  type UpdateProductInput,
+} from "@/server/catalog/catalog.schema";
+
+/** A product is public only when it is approved and active and its shop is active. */
+export const VISIBLE_PRODUCT = { status: "ACTIVE", shop: { status: "ACTIVE" } } satisfies Prisma.ProductWhereInput;
+
+const CATEGORY_FIELDS = { id: true, slug: true, nameZh: true, nameEn: true, artKey: true, parentId: true } as const;
+
+const CARD_INCLUDE = {
+  shop: { select: { id: true, slug: true, nameZh: true, nameEn: true, logoUrl: true } },
+  region: { select: { nameZh: true, nameEn: true } },
+  media: { select: { url: true }, orderBy: { position: "asc" }, take: 1 },
+  variants: { select: { stock: true }, where: { isActive: true } },
+} satisfies Prisma.ProductInclude;
+
+type CardRow = Prisma.ProductGetPayload<{ include: typeof CARD_INCLUDE }>;
+
+function toCard(p: CardRow): ProductCard {
+  return {
+    id: p.id,
+    slug: p.slug,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    imageUrl: p.media[0]?.url ?? null,
+    minPriceFen: p.minPriceFen,
+    maxPriceFen: p.maxPriceFen,
+    salesCount: p.salesCount,
+    ratingX100: p.ratingX100,
+    ratingCount: p.ratingCount,
+    isSoldOut: !p.variants.some((v) => v.stock > 0),
+    shop: p.shop,
+    region: p.region,
+  };
+}
+
+const SORTS: Record<ProductSort, Prisma.ProductOrderByWithRelationInput[]> = {
+  popular: [{ salesCount: "desc" }, { id: "asc" }],
+  newest: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+  price_asc: [{ minPriceFen: "asc" }, { id: "asc" }],
+  price_desc: [{ minPriceFen: "desc" }, { id: "asc" }],
+  rating: [{ ratingX100: "desc" }, { ratingCount: "desc" }, { id: "asc" }],
+};
+
+export async function listCategoryTree(db: DbClient): Promise<CategoryTree> {
+  const all = await db.category.findMany({ select: CATEGORY_FIELDS, orderBy: [{ position: "asc" }, { slug: "asc" }] });
+  return all
+    .filter((c) => c.parentId === null)
+    .map((root) => ({ ...root, children: all.filter((c) => c.parentId === root.id) }));
+}
+
+/** The category with its ancestors (for breadcrumbs) and children; product count spans descendants. */
+export async function getCategory(db: DbClient, slug: string): Promise<CategoryDetail> {
+  const category = await db.category.findUnique({ where: { slug }, select: CATEGORY_FIELDS });
+  if (!category) throw notFound("Category");
+  const [path, children] = await Promise.all([
+    categoryPath(db, category.parentId),
+    db.category.findMany({ where: { parentId: category.id }, select: CATEGORY_FIELDS, orderBy: [{ position: "asc" }, { slug: "asc" }] }),
+  ]);
+  const productCount = await db.product.count({
+    where: { ...VISIBLE_PRODUCT, categoryId: { in: [category.id, ...children.map((c) => c.id)] } },
+  });
+  return { ...category, path, children, productCount };
+}
+
+async function categoryPath(db: DbClient, parentId: string | null) {
+  const path = [];
+  let next = parentId;
+  // The tree is shallow (two or three levels); walk up to the root.
+  for (let depth = 0; next && depth < 8; depth++) {
+    const parent = await db.category.findUnique({ where: { id: next }, select: CATEGORY_FIELDS });
+    if (!parent) break;
+    path.unshift(parent);
+    next = parent.parentId;
+  }
+  return path;
+}
+
+export async function listProducts(db: DbClient, raw: ListProductsInput): Promise<ProductPage> {
+  const input = listProductsInput.parse(raw);
+  const where: Prisma.ProductWhereInput = { ...VISIBLE_PRODUCT };
+  if (input.categorySlug) {
+    const category = await db.category.findUnique({
+      where: { slug: input.categorySlug },
+      select: { id: true, children: { select: { id: true } } },
+    });
+    if (!category) throw notFound("Category");
+    where.categoryId = { in: [category.id, ...category.children.map((c) => c.id)] };
+  }
+  if (input.shopSlug) where.shop = { ...VISIBLE_PRODUCT.shop, slug: input.shopSlug };
+  if (input.minPriceFen !== undefined || input.maxPriceFen !== undefined) {
+    where.minPriceFen = { gte: input.minPriceFen, lte: input.maxPriceFen };
+  }
+  const [total, rows] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({
+      where,
+      include: CARD_INCLUDE,
+      orderBy: SORTS[input.sort],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { items: rows.map(toCard), total, page: input.page, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+}
+
+export async function getProduct(db: DbClient, slug: string): Promise<ProductDetail> {
+  const p = await db.product.findFirst({
+    where: { slug, ...VISIBLE_PRODUCT },
+    include: {
+      media: { orderBy: { position: "asc" } },
+      options: { orderBy: { position: "asc" }, include: { values: { orderBy: { position: "asc" } } } },
+      variants: {
+        where: { isActive: true },
+        orderBy: [{ position: "asc" }, { sku: "asc" }],
+        include: { optionValues: { select: { id: true } } },
+      },
+      category: { select: CATEGORY_FIELDS },
+      region: { select: { slug: true, nameZh: true, nameEn: true, provinceZh: true, provinceEn: true } },
+      shop: { include: { _count: { select: { products: { where: { status: "ACTIVE" } } } } } },
+    },
+  });
+  if (!p) throw notFound("Product");
+  const path = await categoryPath(db, p.category.parentId);
+  return {
+    id: p.id,
+    slug: p.slug,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    subtitleZh: p.subtitleZh,
+    subtitleEn: p.subtitleEn,
+    descriptionZh: p.descriptionZh,
+    descriptionEn: p.descriptionEn,
+    tags: p.tags,
+    minPriceFen: p.minPriceFen,
+    maxPriceFen: p.maxPriceFen,
+    salesCount: p.salesCount,
+    ratingX100: p.ratingX100,
+    ratingCount: p.ratingCount,
+    updatedAt: p.updatedAt,
+    media: p.media.map((m) => ({ id: m.id, url: m.url, altZh: m.altZh, altEn: m.altEn, width: m.width, height: m.height })),
+    options: p.options.map((o) => ({
+      id: o.id,
+      nameZh: o.nameZh,
+      nameEn: o.nameEn,
+      values: o.values.map((v) => ({ id: v.id, valueZh: v.valueZh, valueEn: v.valueEn })),
+    })),
+    variants: p.variants.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      priceFen: v.priceFen,
+      compareAtPriceFen: v.compareAtPriceFen,
+      stock: v.stock,
+      purchaseLimit: v.purchaseLimit,
+      optionValueIds: v.optionValues.map((o) => o.id),
+    })),
+    categoryPath: [...path, p.category],
+    region: p.region,
+    shop: {
+      id: p.shop.id,
+      slug: p.shop.slug,
+      nameZh: p.shop.nameZh,
+      nameEn: p.shop.nameEn,
+      logoUrl: p.shop.logoUrl,
+      kind: p.shop.kind,
+      taglineZh: p.shop.taglineZh,
+      taglineEn: p.shop.taglineEn,
+      scoreX100: p.shop.scoreX100,
+      followerCount: p.shop.followerCount,
+      productCount: p.shop._count.products,
+      themeColor: p.shop.themeColor,
+    },
+  };
+}
+
+/** Other visible products from the same category, best sellers first. */
+export async function listRelatedProducts(db: DbClient, productId: string, limit = 8): Promise<ProductCard[]> {
+  const product = await db.product.findUnique({ where: { id: productId }, select: { categoryId: true } });
+  if (!product) return [];
+  const rows = await db.product.findMany({
+    where: { ...VISIBLE_PRODUCT, categoryId: product.categoryId, id: { not: productId } },
+    include: CARD_INCLUDE,
+    orderBy: SORTS.popular,
+    take: limit,
+  });
+  return rows.map(toCard);
+}
+
+export async function listSellerProducts(db: DbClient, userId: string, shopId: string) {
+  await assertShopMember(db, userId, shopId);
+  const rows = await db.product.findMany({
+    where: { shopId },
+    include: { media: { select: { url: true }, orderBy: { position: "asc" }, take: 1 }, variants: { select: { stock: true } } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    status: p.status,
+    imageUrl: p.media[0]?.url ?? null,
+    minPriceFen: p.minPriceFen,
+    maxPriceFen: p.maxPriceFen,
+    totalStock: p.variants.reduce((sum, v) => sum + v.stock, 0),
+    updatedAt: p.updatedAt,
+  }));
+}
+
+/**
+ * A shop member edits a product: text fields and per-variant price and stock. Runs in one
+ * transaction; the listing price range is recomputed from the variants.
+ */
+export async function updateProduct(db: Prisma.TransactionClient, userId: string, input: UpdateProductInput) {
+  const product = await db.product.findUnique({
+    where: { id: input.productId },
+    select: { id: true, shopId: true, variants: { select: { id: true, priceFen: true, compareAtPriceFen: true } } },
+  });
+  if (!product) throw notFound("Product");
+  await assertShopMember(db, userId, product.shopId);
+
+  const current = new Map(product.variants.map((v) => [v.id, v]));
+  for (const [i, v] of (input.variants ?? []).entries()) {
+    const existing = current.get(v.id);
+    if (!existing) throw new AppError("BAD_REQUEST", `variants[${i}].id: no such variant on this product`, { field: `variants.${i}.id` });
+    const price = v.priceFen ?? existing.priceFen;
+    const compareAt = v.compareAtPriceFen === undefined ? existing.compareAtPriceFen : v.compareAtPriceFen;
+    if (compareAt !== null && compareAt <= price) {
+      throw new AppError("BAD_REQUEST", `variants[${i}].compareAtPriceFen: must be above the price`, {
+        field: `variants.${i}.compareAtPriceFen`,
+      });
+    }
+  }
+
+  const { productId, variants, ...text } = input;
+  for (const v of variants ?? []) {
+    await db.productVariant.update({
+      where: { id: v.id },
+      data: { priceFen: v.priceFen, compareAtPriceFen: v.compareAtPriceFen, stock: v.stock },
+    });
+  }
+  const range = await db.productVariant.aggregate({
+    where: { productId, isActive: true },
+    _min: { priceFen: true },
+    _max: { priceFen: true },
+  });
+  const updated = await db.product.update({
+    where: { id: productId },
+    data: { ...text, minPriceFen: range._min.priceFen ?? 0, maxPriceFen: range._max.priceFen ?? 0 },
+    select: { id: true, slug: true, minPriceFen: true, maxPriceFen: true, updatedAt: true },
+  });
+  return updated;
+}
+
+export async function countVisibleProducts(db: DbClient) {
+  return db.product.count({ where: VISIBLE_PRODUCT });
+}
+
+export async function listProductSlugs(db: DbClient, offset: number, limit: number) {
+  return db.product.findMany({
+    where: VISIBLE_PRODUCT,
+    select: { slug: true, updatedAt: true },
+    orderBy: { id: "asc" },
+    skip: offset,
+    take: limit,
+  });
+}
+
+export async function listCategorySlugs(db: DbClient) {
+  return db.category.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
+}
+
+/** Basic text match over visible products: titles, subtitles and tags, in both languages. */
+export async function searchProducts(db: DbClient, q: string, page = 1, pageSize = 24): Promise<ProductPage> {
+  const term = q.trim().slice(0, 100);
+  if (!term) return { items: [], total: 0, page: 1, pageCount: 1 };
+  const words = term.split(/\s+/).filter(Boolean).slice(0, 6);
+  const where: Prisma.ProductWhereInput = {
+    ...VISIBLE_PRODUCT,
+    AND: words.map((w) => ({
+      OR: [
+        { titleZh: { contains: w, mode: "insensitive" } },
+        { titleEn: { contains: w, mode: "insensitive" } },
+        { subtitleZh: { contains: w, mode: "insensitive" } },
+        { subtitleEn: { contains: w, mode: "insensitive" } },
+        { tags: { has: w } },
+      ],
+    })),
+  };
+  const [total, rows] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({ where, include: CARD_INCLUDE, orderBy: SORTS.popular, skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { items: rows.map(toCard), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}

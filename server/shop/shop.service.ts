@@ -1,0 +1,60 @@
+import type { DbClient } from "@/server/db/client";
+import { AppError, notFound } from "@/server/errors";
+import type { ShopDetail, ShopSummary } from "@/server/shop/shop.schema";
+
+const ACTIVE_PRODUCTS = { where: { status: "ACTIVE" as const } };
+
+export async function getShop(db: DbClient, slug: string): Promise<ShopDetail> {
+  const shop = await db.shop.findFirst({
+    where: { slug, status: "ACTIVE" },
+    include: { region: { select: { slug: true, nameZh: true, nameEn: true } }, _count: { select: { products: ACTIVE_PRODUCTS } } },
+  });
+  if (!shop) throw notFound("Shop");
+  const { _count, regionId: _regionId, status: _status, createdAt: _createdAt, ...rest } = shop;
+  return { ...rest, productCount: _count.products };
+}
+
+/** Shops for the home page: a mix of kinds (flagships, farm goods, industrial belts, independents), best score first. */
+export async function listFeaturedShops(db: DbClient, limit = 8): Promise<ShopSummary[]> {
+  const shops = await db.shop.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: [{ scoreX100: "desc" }, { followerCount: "desc" }, { id: "asc" }],
+    take: limit * 3,
+    include: { _count: { select: { products: ACTIVE_PRODUCTS } } },
+  });
+  // Round-robin across kinds so the long tail (farm goods, small makers) is always on show.
+  const byKind = new Map<string, typeof shops>();
+  for (const s of shops) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  const mixed: typeof shops = [];
+  while (mixed.length < limit && [...byKind.values()].some((l) => l.length)) {
+    for (const list of byKind.values()) {
+      const next = list.shift();
+      if (next && mixed.length < limit) mixed.push(next);
+    }
+  }
+  return mixed.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    nameZh: s.nameZh,
+    nameEn: s.nameEn,
+    kind: s.kind,
+    taglineZh: s.taglineZh,
+    taglineEn: s.taglineEn,
+    logoUrl: s.logoUrl,
+    bannerUrl: s.bannerUrl,
+    themeColor: s.themeColor,
+    scoreX100: s.scoreX100,
+    followerCount: s.followerCount,
+    productCount: s._count.products,
+  }));
+}
+
+export async function listShopSlugs(db: DbClient) {
+  return db.shop.findMany({ where: { status: "ACTIVE" }, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } });
+}
+
+/** Throws FORBIDDEN unless the user is a member of the shop. */
+export async function assertShopMember(db: DbClient, userId: string, shopId: string): Promise<void> {
+  const member = await db.shopMember.findUnique({ where: { shopId_userId: { shopId, userId } }, select: { role: true } });
+  if (!member) throw new AppError("FORBIDDEN", "You are not a member of this shop");
+}
