@@ -1,3 +1,4 @@
+import Link from "next/link";
 import "@/app/globals.css";
 
 export default function GlobalNotFound() {
@@ -7,9 +8,9 @@ export default function GlobalNotFound() {
         <div className="space-y-3">
           <p className="text-5xl font-bold text-brand">404</p>
           <h1 className="text-xl font-semibold">页面不存在 · Page not found</h1>
-          <a href="/" className="inline-block rounded-full bg-brand px-5 py-2 text-sm font-semibold text-white">
+          <Link href="/" className="inline-block rounded-full bg-brand px-5 py-2 text-sm font-semibold text-white">
             回到首页 · Home
-          </a>
+          </Link>
         </div>
       </body>
     </html>

@@ -13,7 +13,6 @@ export async function ProductCard({ product, locale, priority = false }: { produ
     >
       <div className="relative aspect-square bg-canvas">
         {product.imageUrl && (
-          // eslint-disable-next-line @next/next/no-img-element
           <img
             src={product.imageUrl}
             alt={title}

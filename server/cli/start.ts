@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { env } from "@/server/env";
 import { createPgDb } from "@/server/db/client";
@@ -15,7 +16,7 @@ import { migrateUrl } from "@/server/db/migrate";
 
 const isDev = process.argv.includes("--dev");
 const shouldSeed = !process.argv.includes("--no-seed") && process.env.SEED !== "0";
-const hostname = process.env.HOSTNAME;
+const hostname = process.env.HOSTNAME || undefined;
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const BUILD_ID_PATH = path.resolve(".next/BUILD_ID");
@@ -45,6 +46,12 @@ function log(message: string) {
   console.log(`[mall +${seconds}s] ${message}`);
 }
 
+/** Relative to the working directory when inside it, else absolute. */
+function displayPath(target: string): string {
+  const relative = path.relative(process.cwd(), target);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? target : relative || ".";
+}
+
 function ensureAuthSecret(dataDir: string): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(dataDir, "auth-secret");
@@ -53,7 +60,7 @@ function ensureAuthSecret(dataDir: string): string {
   const secret = crypto.randomBytes(32).toString("base64url");
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  log(`Created an auth secret in ${path.relative(process.cwd(), file)}`);
+  log(`Created an auth secret in ${displayPath(file)}`);
   return secret;
 }
 
@@ -62,7 +69,7 @@ async function openDatabase(dataDir: string): Promise<Database> {
     return { url: env.DATABASE_URL, label: "PostgreSQL (DATABASE_URL)", isEmbedded: false, stop: async () => {} };
   }
   const embedded = await startEmbeddedDatabase(dataDir);
-  const where = `${path.relative(process.cwd(), dataDir) || "."}/pglite`;
+  const where = displayPath(path.join(dataDir, "pglite"));
   const label = embedded.isOwner ? `embedded PGlite (${where})` : `embedded PGlite (${where}, served by another process)`;
   return { url: embedded.url, label, isEmbedded: true, stop: () => embedded.stop() };
 }
@@ -76,9 +83,9 @@ async function seedIfEmpty(db: Database) {
     log("Catalog is empty: seeding demo data");
     const { seedDatabase } = await import("@/prisma/seed/seed");
     const progress = createProgressBar("seed");
-    await seedDatabase(client, { onProgress: progress.update });
+    const counts = await seedDatabase(client, { onProgress: progress.update });
     progress.finish();
-    log(`Seeded ${await client.product.count()} products`);
+    log(`Seeded ${counts.products} products, ${counts.shops} shops and ${counts.users} users`);
   } finally {
     await client.$disconnect();
   }
@@ -145,6 +152,17 @@ function printBanner(db: Database) {
   );
 }
 
+/** Fails early, before migrating and building, when something already listens on the port. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new Error(`Port ${port} is in use: stop that server or set PORT`) : err),
+    );
+    probe.listen({ port, host: hostname }, () => probe.close(() => resolve()));
+  });
+}
+
 /** Stops the database (once, even if called from several places) and exits. */
 function shutdown(code: number): Promise<never> {
   shutdownPromise ??= (async () => {
@@ -168,6 +186,7 @@ function onStopSignal(signal: NodeJS.Signals) {
 async function main() {
   process.on("SIGINT", onStopSignal);
   process.on("SIGTERM", onStopSignal);
+  await assertPortFree(env.PORT);
   const dataDir = path.resolve(env.DATA_DIR);
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -207,6 +226,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  log(`Failed: ${err instanceof Error ? err.message : String(err)}`);
   void shutdown(1);
 });

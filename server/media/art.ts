@@ -82,6 +82,9 @@ export function renderRequest(req: ArtRequest): string {
 
 export const ART_BASE_PATH = "/media/art";
 
+/** Bump when drawings change, so caches of rendered PNGs (keyed by this version) are rebuilt. */
+export const ART_VERSION = 1;
+
 /** Unknown art keys fall back to the generic parcel so a new category still gets a picture. */
 function safeArtKey(artKey: string): ArtKey {
   return isArtKey(artKey) ? artKey : "box";
@@ -248,8 +251,8 @@ interface Palette {
 }
 
 function productPalette(rng: Rng): Palette {
-  const main = rng.pick(FINISHES);
-  let accent = rng.pick(FINISHES);
+  const main: string = rng.pick(FINISHES);
+  let accent: string = rng.pick(FINISHES);
   if (accent === main) accent = luminance(main) > 0.6 ? INK : "#f4f1ea";
   const hue = rng.range(0, 360);
   // Pale finishes need a deeper background to stand out; bold ones sit on a pastel.
@@ -337,9 +340,6 @@ interface ObjectArt {
 
 type Painter = (rng: Rng, p: Palette) => ObjectArt;
 
-const SHADE = `fill="#1b1b2f" opacity="0.13"`;
-const SHINE = `fill="#ffffff" opacity="0.35"`;
-
 const kettle: Painter = (rng, p) => {
   const body = p.main;
   const trim = luminance(body) > 0.6 ? INK : darken(body, 0.35);
@@ -379,7 +379,7 @@ const headphones: Painter = (rng, p) => {
     roundRect(-168, 18, 14, 96, 7, WHITE, ` opacity="0.35"`) +
     roundRect(-156, -36, 22, 44, 8, darken(c, 0.2)) +
     `</g>`;
-  const accentRing = rng.chance(0.5) ? circle(-139, 76, 18, p.accent) + circle(139, 76, 18, p.accent) : "";
+  const accentRing = rng.chance(0.5) ? circle(-150, 76, 14, lighten(c, 0.3)) + circle(150, 76, 14, lighten(c, 0.3)) : "";
   return {
     foot: 150,
     props: ["wave", "sparkle", "note"],
@@ -453,7 +453,6 @@ const tshirt: Painter = (rng, p) => {
 const sneaker: Painter = (rng, p) => {
   const c = p.main;
   const sole = rng.pick(["#f8f5ef", "#f8f5ef", "#33353f", "#e9c46a"]);
-  const trim = luminance(c) > 0.7 ? p.accent : lighten(c, 0.75);
   // Low-top runner in profile, heel on the left, toe on the right.
   const upper = `M-186 146C-190 90 -188 44 -174 26C-162 12 -132 20 -106 28C-86 34 -72 20 -60 -4C-54 -16 -40 -20 -30 -12C6 20 58 56 120 76C172 92 198 112 198 146Z`;
   const laces = [0, 1, 2, 3]
@@ -467,7 +466,7 @@ const sneaker: Painter = (rng, p) => {
     foot: 195,
     props: ["sparkle", "dot", "speed"],
     svg:
-      path(`M-66 -2C-62 -40 -44 -56 -26 -48L-8 -36C-20 -20 -30 -6 -40 8Z`, trim) +
+      path(`M-62 -2C-60 -30 -46 -44 -30 -38L-12 -28C-22 -14 -30 -4 -40 8Z`, darken(c, 0.12)) +
       path(upper, c) +
       path(`M-186 146C-190 90 -188 44 -174 26C-164 16 -150 16 -136 20C-150 60 -146 110 -136 146Z`, darken(c, 0.18)) +
       path(`M96 68C160 86 198 110 198 146L120 146C120 110 110 86 96 68Z`, lighten(c, 0.2)) +
@@ -542,6 +541,40 @@ const skincare: Painter = (rng, p) => {
   };
 };
 
+/** What stands behind the cup: a paper-wrapped Pu'er cake, a tea caddy (on the free side), or nothing. */
+function teaBackdrop(rng: Rng, p: Palette, side: 1 | -1): string {
+  const kind = rng.pick(["cake", "caddy", "none"] as const);
+  if (kind === "cake") {
+    const paper = rng.pick(["#efe6d2", "#f4ecdc", "#e9dcc0"]);
+    const stamp = rng.pick(["#c1121f", "#1b4965", "#6a994e"]);
+    const folds = Array.from({ length: 12 }, (_, i) => {
+      const a = (i * Math.PI) / 6;
+      return `M${n(-10 + Math.cos(a) * 30)} ${n(-70 + Math.sin(a) * 30)}L${n(-10 + Math.cos(a) * 124)} ${n(-70 + Math.sin(a) * 124)}`;
+    }).join("");
+    return (
+      circle(-10, -70, 130, darken(paper, 0.12)) +
+      circle(-10, -76, 126, paper) +
+      stroke(folds, darken(paper, 0.1), 3) +
+      circle(-10, -76, 30, darken(paper, 0.06)) +
+      roundRect(-60, -170, 60, 60, 10, stamp, ` opacity="0.85" transform="rotate(-8 -30 -140)"`) +
+      roundRect(-50, -160, 40, 40, 6, "none", ` stroke="${paper}" stroke-width="5" transform="rotate(-8 -30 -140)"`)
+    );
+  }
+  if (kind === "caddy") {
+    const tin = rng.pick([p.accent, "#1b4965", "#6a994e", "#c1121f"]);
+    const x = side > 0 ? 60 : -190;
+    return (
+      roundRect(x, -120, 130, 250, 16, tin) +
+      roundRect(x + 90, -120, 40, 250, 14, "#1b1b2f", ` opacity="0.12"`) +
+      roundRect(x - 6, -146, 142, 40, 12, darken(tin, 0.25)) +
+      roundRect(x + 16, -60, 98, 110, 10, "#f4f1ea") +
+      leaf(x + 40, 14, 58, -50, "#6a994e") +
+      roundRect(x + 12, -100, 12, 200, 6, WHITE, ` opacity="0.3"`)
+    );
+  }
+  return "";
+}
+
 const tea: Painter = (rng, p) => {
   const porcelain = rng.pick(["#f4f1ea", "#dfe9f5", "#e8f1ea", p.main]);
   const pattern = rng.pick(["#1b4965", "#2a9d8f", "#6a994e", "#b5838d"]);
@@ -574,7 +607,7 @@ const tea: Painter = (rng, p) => {
   return {
     foot: 176,
     props: ["steam", "tealeaf", "tealeaf"],
-    svg: saucer + cup + leaf(-150, 190, 70, -160, "#6a994e") + leaf(-120, 196, 56, -200, "#8ab17d"),
+    svg: teaBackdrop(rng, p, gaiwan ? -1 : 1) + saucer + cup + leaf(-150, 190, 70, -160, "#6a994e") + leaf(-120, 196, 56, -200, "#8ab17d"),
   };
 };
 
@@ -771,7 +804,9 @@ const rice: Painter = (rng, p) => {
   };
 };
 
-function wallpaper(x: number, y: number, w: number, h: number, r: number, p: Palette, id: string): string {
+function wallpaper(x: number, y: number, w: number, h: number, r: number, p: Palette, rng: Rng): string {
+  // Several phones can share one banner, so each clip path gets its own (deterministic) id.
+  const id = `screen-${rng.int(0, 1e9).toString(36)}`;
   return (
     `<clipPath id="${id}"><rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="${n(r)}"/></clipPath>` +
     `<g clip-path="url(#${id})">` +
@@ -801,7 +836,7 @@ const phone: Painter = (rng, p) => {
   const front =
     `<g transform="translate(-60 10) rotate(-6)">` +
     roundRect(-100, -190, 200, 384, 38, darken(frame, 0.2)) +
-    wallpaper(-88, -178, 176, 360, 28, p, "phone-screen") +
+    wallpaper(-88, -178, 176, 360, 28, p, rng) +
     roundRect(-30, -168, 60, 16, 8, INK) +
     roundRect(-70, 120, 140, 34, 17, WHITE, ` opacity="0.35"`) +
     roundRect(-70, -120, 64, 64, 16, WHITE, ` opacity="0.3"`) +
@@ -818,7 +853,7 @@ const laptop: Painter = (rng, p) => {
     props: ["sparkle", "dot", "plant"],
     svg:
       roundRect(-180, -130, 360, 250, 20, darken(metal, 0.45)) +
-      wallpaper(-166, -116, 332, 222, 8, p, "laptop-screen") +
+      wallpaper(-166, -116, 332, 222, 8, p, rng) +
       roundRect(-146, -96, 150, 100, 10, WHITE, ` opacity="0.85"`) +
       roundRect(-146, -96, 150, 18, 9, p.accent) +
       roundRect(-132, -64, 100, 10, 5, "#c9ced6") +
@@ -1171,27 +1206,31 @@ const honey: Painter = (rng, p) => {
 
 const dumbbell: Painter = (rng, p) => {
   const plate = p.main;
-  const bell = (y: number, s: number) =>
-    `<g transform="translate(0 ${y}) scale(${s})">` +
-    roundRect(-120, -10, 240, 20, 10, "#9aa0a6") +
-    roundRect(-180, -60, 56, 120, 22, plate) +
-    roundRect(-128, -44, 24, 88, 10, darken(plate, 0.2)) +
-    roundRect(124, -60, 56, 120, 22, plate) +
-    roundRect(104, -44, 24, 88, 10, darken(plate, 0.2)) +
-    roundRect(-170, -48, 12, 70, 6, WHITE, ` opacity="0.35"`) +
-    roundRect(134, -48, 12, 70, 6, WHITE, ` opacity="0.35"`) +
-    `</g>`;
-  const bottle = rng.chance(0.5);
-  return {
-    foot: 190,
-    props: ["speed", "sparkle", "dot"],
-    svg:
-      (bottle
-        ? roundRect(60, -200, 90, 210, 30, p.accent) + roundRect(80, -236, 50, 40, 10, darken(p.accent, 0.3)) + roundRect(60, -120, 90, 40, 0, WHITE, ` opacity="0.5"`)
-        : roundRect(-160, -120, 320, 70, 35, p.accent) + ellipse(150, -85, 16, 35, darken(p.accent, 0.2))) +
-      bell(140, 1) +
-      bell(40, 0.8),
-  };
+  const bar = "#9aa0a6";
+  // Seen from the front, lying on the floor; behind it a rolled yoga mat or a sports bottle.
+  const bell =
+    roundRect(-130, 116, 260, 22, 11, bar) +
+    roundRect(-130, 116, 260, 8, 4, WHITE, ` opacity="0.35"`) +
+    [-1, 1]
+      .map(
+        (side) =>
+          roundRect(side < 0 ? -196 : 136, 60, 60, 140, 24, plate) +
+          roundRect(side < 0 ? -144 : 118, 78, 26, 104, 10, darken(plate, 0.2)) +
+          roundRect(side < 0 ? -184 : 148, 72, 12, 84, 6, WHITE, ` opacity="0.35"`),
+      )
+      .join("");
+  const behind = rng.chance(0.5)
+    ? roundRect(-50, -130, 100, 260, 28, p.accent) +
+      roundRect(-32, -166, 64, 44, 12, darken(p.accent, 0.3)) +
+      roundRect(-50, -50, 100, 56, 0, WHITE, ` opacity="0.45"`) +
+      roundRect(-36, -110, 14, 220, 7, WHITE, ` opacity="0.35"`)
+    : roundRect(-70, -120, 140, 250, 22, p.accent) +
+      roundRect(30, -120, 40, 250, 20, "#1b1b2f", ` opacity="0.12"`) +
+      ellipse(0, -120, 70, 22, lighten(p.accent, 0.25)) +
+      ellipse(0, -120, 40, 12, darken(p.accent, 0.15)) +
+      ellipse(0, -120, 16, 5, lighten(p.accent, 0.25)) +
+      roundRect(-70, 10, 140, 16, 0, darken(p.accent, 0.25));
+  return { foot: 196, props: ["speed", "sparkle", "dot"], svg: behind + bell };
 };
 
 const box: Painter = (rng, p) => {
@@ -1204,7 +1243,6 @@ const box: Painter = (rng, p) => {
       path(`M-180 -60L0 -130L180 -60L0 10Z`, lighten(card, 0.15)) +
       path(`M-180 -60L0 10L0 200L-180 130Z`, card) +
       path(`M180 -60L0 10L0 200L180 130Z`, darken(card, 0.15)) +
-      path(`M-100 -92L80 -22L80 30L-100 -40Z`, "#1b1b2f", ` opacity="0.0"`) +
       path(`M-96 -93L84 -23L84 -10L-96 -80Z`, tape) +
       path(`M84 -23L84 62L100 56L100 -29Z`, darken(tape, 0.1)) +
       path(`M-150 20L-60 55L-60 95L-150 60Z`, WHITE, ` opacity="0.8"`) +
@@ -1464,9 +1502,9 @@ function productSvg(artKey: ArtKey, seed: string): string {
   const art = PAINTERS[artKey](rng, p);
   const pattern = rng.pick<Pattern>(["dots", "rings", "stripes", "waves", "blobs", "grid", "plain"]);
   const backdrop = rng.pick<Backdrop>(["podium", "podium", "arch", "disc", "float"]);
-  const scale = backdrop === "podium" ? rng.range(1.02, 1.1) : rng.range(1.1, 1.2);
+  const scale = backdrop === "podium" ? rng.range(1.1, 1.18) : rng.range(1.18, 1.28);
   const x = 400 + rng.range(-16, 16);
-  const y = backdrop === "podium" ? 372 : 392 + rng.range(-8, 8);
+  const y = backdrop === "podium" ? 360 : 390 + rng.range(-8, 8);
   const staged = stageObject(art, rng, p, { x, y, scale }, backdrop, rng.int(2, 4));
   const defs = linear("bg", p.bgA, p.bgB) + radial("light", WHITE, WHITE, 0);
   return svgDoc(
@@ -1509,7 +1547,7 @@ function logoColors(rng: Rng): { main: string; second: string; light: string } {
 function shopLogoSvg(seed: string): string {
   const rng = new Rng(`logo:${seed}`);
   const { main, second, light } = logoColors(rng);
-  const variant = rng.int(0, 7);
+  const variant = rng.int(0, 11);
   const accent = rng.pick(["#ffd166", WHITE, "#06d6a0", "#ffafcc"]);
   const c = 200;
   let mark: string;
@@ -1538,6 +1576,29 @@ function shopLogoSvg(seed: string): string {
       break;
     case 6: // diamond with a cut
       mark = path(`M${c} ${c - 110}L${c + 110} ${c}L${c} ${c + 110}L${c - 110} ${c}Z`, WHITE) + path(`M${c} ${c - 110}L${c + 110} ${c}L${c} ${c}Z`, accent) + circle(c, c, 26, main);
+      break;
+    case 7: // sun with rays
+      mark =
+        Array.from({ length: 12 }, (_, i) => `<g transform="rotate(${i * 30} ${c} ${c})">${roundRect(c - 9, c - 118, 18, 40, 9, i % 2 ? accent : WHITE)}</g>`).join("") +
+        circle(c, c, 58, WHITE) +
+        circle(c, c, 28, accent);
+      break;
+    case 8: // rising bars
+      mark = [0, 1, 2, 3].map((i) => roundRect(c - 110 + i * 58, c + 80 - (i + 1) * 42, 42, (i + 1) * 42, 12, i === 3 ? accent : WHITE)).join("");
+      break;
+    case 9: // nested hexagons
+      mark = [110, 70, 32]
+        .map((r, i) => {
+          const d = Array.from({ length: 6 }, (_, k) => {
+            const a = (Math.PI / 3) * k - Math.PI / 2;
+            return `${k ? "L" : "M"}${n(c + Math.cos(a) * r)} ${n(c + Math.sin(a) * r)}`;
+          }).join("");
+          return path(`${d}Z`, i === 1 ? main : i === 0 ? WHITE : accent);
+        })
+        .join("");
+      break;
+    case 10: // three dots in a triangle
+      mark = circle(c, c - 58, 44, WHITE) + circle(c - 62, c + 48, 44, accent) + circle(c + 62, c + 48, 44, WHITE);
       break;
     default: // waves
       mark = [0, 1, 2].map((i) => stroke(`M${c - 100} ${c - 40 + i * 44}q25 -30 50 0t50 0t50 0t50 0`, i === 1 ? accent : WHITE, 20)).join("");
@@ -1644,14 +1705,14 @@ function shopBannerSvg(seed: string, artKey: ArtKey | null): string {
     `<rect width="${W}" height="${H}" fill="url(#sb)"/>` +
     circle(W * 0.15, H * 1.1, 360, WHITE, ` opacity="0.12"`) +
     circle(W * 0.85, -60, 300, WHITE, ` opacity="0.12"`) +
-    backgroundPattern(rng.pick<Pattern>(["dots", "waves", "stripes", "grid"]), W, H, WHITE, rng) +
+    `<g opacity="0.6">${backgroundPattern(rng.pick<Pattern>(["dots", "waves", "stripes", "rings"]), W, H, WHITE, rng)}</g>` +
     path(`M0 ${H * 0.72}C${W * 0.25} ${H * 0.55} ${W * 0.5} ${H * 0.95} ${W} ${H * 0.7}V${H}H0Z`, WHITE, ` opacity="0.18"`);
   if (artKey) {
     // Three of the shop's goods on pedestals on the right; the left stays calm for the shop name.
     const slots = [
-      { x: 1080, y: 210, scale: 0.48 },
-      { x: 1290, y: 170, scale: 0.6 },
-      { x: 1480, y: 220, scale: 0.44 },
+      { x: 1010, y: 215, scale: 0.46 },
+      { x: 1230, y: 170, scale: 0.58 },
+      { x: 1450, y: 225, scale: 0.44 },
     ];
     for (const [i, slot] of slots.entries()) {
       const pr = new Rng(`shop-banner:${seed}:${i}`);
@@ -1680,9 +1741,9 @@ function bannerSvg(seed: string): string {
     if (!chosen.includes(k)) chosen.push(k);
   }
   const slots = [
-    { x: 1060, y: 250, scale: 0.56 },
-    { x: 1300, y: 200, scale: 0.7 },
-    { x: 1500, y: 280, scale: 0.5 },
+    { x: 1000, y: 270, scale: 0.52 },
+    { x: 1235, y: 215, scale: 0.66 },
+    { x: 1460, y: 280, scale: 0.5 },
   ];
   let products = "";
   for (const [i, slot] of slots.entries()) {
@@ -1693,7 +1754,7 @@ function bannerSvg(seed: string): string {
   }
   // A coupon-like ticket and ribbons give the "campaign" feel without any words.
   const ticket =
-    `<g transform="translate(120 380) rotate(-4)">` +
+    `<g transform="translate(640 70) rotate(-8) scale(0.7)">` +
     roundRect(0, 0, 330, 120, 22, WHITE, ` opacity="0.95"`) +
     circle(0, 60, 22, a) +
     circle(330, 60, 22, b) +
@@ -1712,6 +1773,6 @@ function bannerSvg(seed: string): string {
       path(`M0 ${H}V${H * 0.8}C${W * 0.3} ${H * 0.62} ${W * 0.6} ${H * 1.02} ${W} ${H * 0.74}V${H}Z`, WHITE, ` opacity="0.18"`) +
       ticket +
       products +
-      confetti(rng, W, H, 36, [WHITE, "#ffd166", "#ffafcc", "#06d6a0"], { x0: 880, x1: 1600 }),
+      confetti(rng, W, H, 30, [WHITE, "#ffd166", "#ffafcc", "#06d6a0"], { x0: 860, x1: 1600 }),
   );
 }

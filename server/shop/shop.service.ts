@@ -10,8 +10,27 @@ export async function getShop(db: DbClient, slug: string): Promise<ShopDetail> {
     include: { region: { select: { slug: true, nameZh: true, nameEn: true } }, _count: { select: { products: ACTIVE_PRODUCTS } } },
   });
   if (!shop) throw notFound("Shop");
-  const { _count, regionId: _regionId, status: _status, createdAt: _createdAt, ...rest } = shop;
-  return { ...rest, productCount: _count.products };
+  return {
+    id: shop.id,
+    slug: shop.slug,
+    nameZh: shop.nameZh,
+    nameEn: shop.nameEn,
+    kind: shop.kind,
+    taglineZh: shop.taglineZh,
+    taglineEn: shop.taglineEn,
+    descriptionZh: shop.descriptionZh,
+    descriptionEn: shop.descriptionEn,
+    logoUrl: shop.logoUrl,
+    bannerUrl: shop.bannerUrl,
+    themeColor: shop.themeColor,
+    scoreX100: shop.scoreX100,
+    followerCount: shop.followerCount,
+    freeShippingThresholdFen: shop.freeShippingThresholdFen,
+    shippingFeeFen: shop.shippingFeeFen,
+    productCount: shop._count.products,
+    updatedAt: shop.updatedAt,
+    region: shop.region,
+  };
 }
 
 /** Shops for the home page: a mix of kinds (flagships, farm goods, industrial belts, independents), best score first. */

@@ -9,7 +9,8 @@ import {
   matchingVariants,
   maxQuantity,
   priceRange,
-  toggleValue,
+  selectValue,
+  valueExists,
   valueState,
   type SelectableOption,
   type SelectableVariant,
@@ -104,11 +105,27 @@ describe("sold-out detection", () => {
 });
 
 describe("selection helpers", () => {
-  it("toggles a value on and off and replaces another value of the same option", () => {
-    const a = toggleValue({}, "color", "red");
+  it("picks a value like a radio: replaces its option's value and keeps a re-clicked one", () => {
+    const a = selectValue(variants, {}, "color", "red");
     expect(a).toEqual({ color: "red" });
-    expect(toggleValue(a, "color", "blue")).toEqual({ color: "blue" });
-    expect(toggleValue(a, "color", "red")).toEqual({ color: null });
+    expect(selectValue(variants, a, "color", "blue")).toEqual({ color: "blue" });
+    expect(selectValue(variants, a, "color", "red")).toEqual({ color: "red" });
+    expect(selectValue(variants, { color: "red" }, "size", "l")).toEqual({ color: "red", size: "l" });
+  });
+
+  it("switching to a value that does not combine clears the conflicting choices only", () => {
+    // Blue/L does not exist: picking Blue while L is chosen keeps Blue and drops L.
+    expect(selectValue(variants, { color: "red", size: "l" }, "color", "blue")).toEqual({ color: "blue", size: null });
+    // A third option that still agrees with the best variant is kept.
+    const withGift = [variant("r-m-g", ["red", "m", "gift"], 2), variant("b-l-g", ["blue", "l", "gift"], 2)];
+    expect(selectValue(withGift, { color: "red", size: "m", wrap: "gift" }, "color", "blue")).toEqual({ color: "blue", size: null, wrap: "gift" });
+  });
+
+  it("never selects a value that no variant uses", () => {
+    const sel = { color: "red" };
+    expect(valueExists(variants, "l")).toBe(true);
+    expect(valueExists(variants, "xl")).toBe(false);
+    expect(selectValue(variants, sel, "size", "xl")).toBe(sel);
   });
 
   it("pre-selects options that have a single value", () => {

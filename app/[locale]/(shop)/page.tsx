@@ -53,7 +53,6 @@ export default async function HomePage({ params }: Props) {
         ]}
       />
       <section className="relative mt-3 overflow-hidden rounded-2xl bg-ink text-white">
-        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src="/media/art/banner/home-1.svg" alt="" width={1600} height={600} className="absolute inset-0 h-full w-full object-cover opacity-70" />
         <div className="relative max-w-xl space-y-3 p-6 sm:p-10">
           <p className="text-xs font-semibold uppercase tracking-widest text-accent">{tc("tagline")}</p>
@@ -73,7 +72,6 @@ export default async function HomePage({ params }: Props) {
           {leafCategories.map((c) => (
             <li key={c.id}>
               <Link href={`/category/${c.slug}`} className="group flex flex-col items-center gap-1.5 text-center text-xs">
-                {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={`/media/art/category/${c.artKey}.svg`} alt="" width={56} height={56} className="h-12 w-12 rounded-2xl transition group-hover:scale-105 sm:h-14 sm:w-14" />
                 <span className="line-clamp-1 group-hover:text-brand">{pick(locale, c.nameZh, c.nameEn)}</span>
               </Link>
@@ -90,10 +88,8 @@ export default async function HomePage({ params }: Props) {
           {shops.map((s) => (
             <li key={s.id} className="w-64 shrink-0 snap-start sm:w-auto">
               <Link href={`/s/${s.slug}`} className="block overflow-hidden rounded-xl bg-white ring-1 ring-line transition hover:shadow-md">
-                {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={s.bannerUrl} alt="" width={640} height={200} loading="lazy" className="h-20 w-full object-cover" />
                 <div className="flex items-center gap-2.5 p-3">
-                  {/* eslint-disable-next-line @next/next/no-img-element */}
                   <img src={s.logoUrl} alt="" width={44} height={44} className="-mt-8 h-11 w-11 rounded-xl border-2 border-white bg-white" />
                   <div className="min-w-0">
                     <p className="truncate text-sm font-semibold">{pick(locale, s.nameZh, s.nameEn)}</p>

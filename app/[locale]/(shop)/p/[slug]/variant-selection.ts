@@ -51,7 +51,7 @@ export function findVariant<V extends SelectableVariant>(options: SelectableOpti
 /**
  * The state of one value of one option, judged against the other options' current choices
  * (its own option's choice is replaced by this value, as if the shopper clicked it):
- * - `unavailable`: no variant has this combination, so it cannot be picked;
+ * - `unavailable`: no variant has this combination with the other choices (picking it switches them);
  * - `soldOut`: the combination exists but every matching variant has no stock;
  * - `available`: at least one matching variant is in stock.
  */
@@ -61,9 +61,31 @@ export function valueState<V extends SelectableVariant>(variants: V[], selection
   return candidates.some((v) => v.stock > 0) ? "available" : "soldOut";
 }
 
-/** Picking a value (or clicking the chosen one again, which clears it). */
-export function toggleValue(selection: Selection, optionId: string, valueId: string): Selection {
-  return { ...selection, [optionId]: selection[optionId] === valueId ? null : valueId };
+/** False for a value no active variant uses at all: it can never be picked. */
+export function valueExists(variants: SelectableVariant[], valueId: string): boolean {
+  return variants.some((v) => v.optionValueIds.includes(valueId));
+}
+
+/**
+ * Picking a value, as a radio does (clicking the chosen one again keeps it). When the value does
+ * not combine with the other choices, the shopper meant to switch: keep the value, keep the other
+ * choices of the variant that agrees with most of them (in-stock first), and clear the rest.
+ */
+export function selectValue(variants: SelectableVariant[], selection: Selection, optionId: string, valueId: string): Selection {
+  const next: Selection = { ...selection, [optionId]: valueId };
+  if (matchingVariants(variants, next).length > 0) return next;
+  const others = Object.entries(selection).filter((e): e is [string, string] => e[0] !== optionId && typeof e[1] === "string" && e[1].length > 0);
+  let best: { variant: SelectableVariant; score: number } | null = null;
+  for (const variant of variants) {
+    if (!variant.optionValueIds.includes(valueId)) continue;
+    const agree = others.filter(([, id]) => variant.optionValueIds.includes(id)).length;
+    const score = agree * 2 + (variant.stock > 0 ? 1 : 0);
+    if (!best || score > best.score) best = { variant, score };
+  }
+  if (!best) return selection;
+  const kept: Selection = { [optionId]: valueId };
+  for (const [id, value] of others) kept[id] = best.variant.optionValueIds.includes(value) ? value : null;
+  return kept;
 }
 
 /**

@@ -1,0 +1,96 @@
+// End-to-end tests against the production build, served by the one-command launcher on the embedded
+// database, in a fresh data dir on a free port.
+import fs from "node:fs";
+import net from "node:net";
+import { defineConfig, devices } from "@playwright/test";
+import { chromium } from "playwright-core";
+
+const NO_CHROMIUM =
+  "No Chromium found: run `apt-get install chromium` (Debian) or `npx playwright install chromium`, or set CHROMIUM_PATH.";
+
+/** Playwright's own Chromium when installed (undefined lets Playwright pick it), else the system one. */
+function chromiumExecutablePath(): string | undefined {
+  if (fs.existsSync(chromium.executablePath())) return undefined;
+  const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(systemChromium)) return systemChromium;
+  const error = new Error(NO_CHROMIUM);
+  error.stack = NO_CHROMIUM;
+  throw error;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The config is loaded by the runner and again by every worker: pick the port once, and let the
+// workers, which inherit the runner's environment, read it back.
+process.env.E2E_PORT ??= String(await findFreePort());
+const port = Number(process.env.E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+const DATA_DIR = ".data/e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  reporter: "list",
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    launchOptions: {
+      executablePath: chromiumExecutablePath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    {
+      name: "mobile",
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
+      dependencies: ["setup"],
+    },
+  ],
+  webServer: {
+    // A fresh embedded database each run; the launcher migrates, seeds, builds if needed and serves.
+    command: `node -e "require('node:fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && node_modules/.bin/tsx server/cli/start.ts`,
+    url: baseURL,
+    env: {
+      PORT: String(port),
+      // Listen on all interfaces, as by default: with \`next start -H 127.0.0.1\` the locale middleware's
+      // rewrite of \`/\` is proxied to \`localhost\` and answers with a redirect loop. Empty also overrides
+      // a HOSTNAME a container may export.
+      HOSTNAME: "",
+      DATA_DIR,
+      SITE_URL: baseURL,
+      // e2e always runs on the embedded database; server/env.ts reads an empty value as unset.
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    timeout: 8 * 60_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});

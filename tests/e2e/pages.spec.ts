@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { productSlugs, trpcQuery } from "./helpers";
+
+interface Shop {
+  slug: string;
+}
+
+async function seoOf(page: import("@playwright/test").Page) {
+  return {
+    title: await page.title(),
+    description: await page.locator('meta[name="description"]').getAttribute("content"),
+    canonical: await page.locator('link[rel="canonical"]').getAttribute("href"),
+    ogTitle: await page.locator('meta[property="og:title"]').getAttribute("content"),
+    ogImage: await page.locator('meta[property="og:image"]').first().getAttribute("content"),
+    hreflangEn: await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute("href"),
+    lang: await page.locator("html").getAttribute("lang"),
+  };
+}
+
+test("home, category, product and shop pages render server-side in both languages with SEO data", async ({ page, request }) => {
+  const [slug] = await productSlugs(request, 1);
+  const product = await trpcQuery<{ categoryPath: Array<{ slug: string }>; shop: Shop }>(request, "catalog.get", { slug });
+  const paths = ["/", `/category/${product.categoryPath[0].slug}`, `/p/${slug}`, `/s/${product.shop.slug}`];
+
+  for (const path of paths) {
+    for (const locale of ["zh", "en"] as const) {
+      const url = locale === "en" ? `/en${path === "/" ? "" : path}` : path;
+      // Server-rendered: the HTML itself (no JavaScript) already has the content and metadata.
+      const html = await (await request.get(url)).text();
+      expect(html, url).toContain('rel="canonical"');
+      expect(html, url).toContain('property="og:title"');
+
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(200);
+      const seo = await seoOf(page);
+      expect(seo.lang, url).toBe(locale === "en" ? "en" : "zh-CN");
+      expect(seo.title.length, url).toBeGreaterThan(3);
+      expect(seo.description?.length ?? 0, url).toBeGreaterThan(10);
+      expect(seo.canonical, url).toMatch(new RegExp(`^https?://[^/]+${url === "/" ? "/?" : url.replace(/[/]/g, "\\/")}$`));
+      expect(seo.ogTitle, url).toBeTruthy();
+      expect(seo.hreflangEn, url).toContain("/en");
+      await expect(page.getByRole("heading", { level: 1 }).first(), url).toBeVisible();
+    }
+  }
+});
+
+test("an English page is in English and the language switch keeps the page", async ({ page, request }) => {
+  const [slug] = await productSlugs(request, 1);
+  await page.goto(`/en/p/${slug}`);
+  await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "Search products, shops, creators");
+  await page.getByRole("link", { name: "中文" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${slug}$`));
+  await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "搜索商品、店铺、达人");
+});
+
+test("an unknown product gets a helpful 404 page with status 404", async ({ page }) => {
+  const res = await page.goto("/p/this-product-does-not-exist");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面走丢了" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "回到首页" })).toBeVisible();
+});
+
+test("robots.txt and the sitemap index point at every product chunk", async ({ request }) => {
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Sitemap: https?:\/\/.+\/sitemap\.xml/);
+  const index = await (await request.get("/sitemap.xml")).text();
+  expect(index).toContain("<sitemapindex");
+  expect(index).toContain("/sitemaps/products-0.xml");
+  const slugs = await productSlugs(request, 1000);
+  expect(slugs.length).toBeGreaterThanOrEqual(300);
+});

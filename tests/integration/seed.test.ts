@@ -1,0 +1,253 @@
+// The demo seed on a real database: counts, catalog invariants, demo accounts and determinism.
+// Seeding runs inside a transaction that is rolled back, so the fixed demo ids and emails never
+// collide with other test files when DATABASE_URL points at a shared PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/tests/factories/db";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { verifyPassword } from "@/server/account/password";
+import { ART_BASE_PATH, isArtKey, renderArtSvg } from "@/server/media/art";
+import { DEFAULT_PRODUCT_COUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase, type SeedCounts } from "@/prisma/seed/seed";
+
+class Rollback extends Error {}
+
+async function inRolledBackTransaction<T>(testDb: TestDb, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  let result: { value: T } | undefined;
+  try {
+    await testDb.db.$transaction(
+      async (tx) => {
+        result = { value: await fn(tx) };
+        throw new Rollback();
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  if (!result) throw new Error("transaction callback did not finish");
+  return result.value;
+}
+
+async function seedAndRead(tx: Prisma.TransactionClient) {
+  const progress: Array<[number, number]> = [];
+  const counts = await seedDatabase(tx, { onProgress: (done, total) => progress.push([done, total]) });
+  const [shops, creators, categories, regions, products, users, linkCount] = await Promise.all([
+    tx.shop.findMany({ include: { members: true }, orderBy: { id: "asc" } }),
+    tx.creatorProfile.findMany({ orderBy: { handle: "asc" } }),
+    tx.category.findMany({ include: { _count: { select: { products: true, children: true } } } }),
+    tx.region.findMany(),
+    tx.product.findMany({
+      include: {
+        variants: { include: { optionValues: { select: { id: true, optionId: true } } }, orderBy: { position: "asc" } },
+        options: { include: { values: true } },
+        media: { orderBy: { position: "asc" } },
+      },
+      orderBy: { id: "asc" },
+    }),
+    tx.user.findMany({ include: { shopMemberships: true, creatorProfile: true } }),
+    tx.$queryRawUnsafe<Array<{ count: bigint }>>(`SELECT count(*) AS count FROM "_ProductOptionValueToProductVariant"`),
+  ]);
+  return { counts, progress, shops, creators, categories, regions, products, users, linkCount: Number(linkCount[0].count) };
+}
+
+type Seeded = Awaited<ReturnType<typeof seedAndRead>>;
+
+/** What must not change between two runs of the seed. */
+function fingerprint(seeded: Seeded) {
+  return seeded.products.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    status: p.status,
+    salesCount: p.salesCount,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    media: p.media.map((m) => m.url),
+    variants: p.variants.map((v) => [v.sku, v.priceFen, v.compareAtPriceFen, v.stock]),
+  }));
+}
+
+describe("seedDatabase", () => {
+  let testDb: TestDb;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    testDb = await createTestDb();
+    seeded = await inRolledBackTransaction(testDb, seedAndRead);
+  });
+
+  afterAll(async () => {
+    await testDb?.close();
+  });
+
+  it("reports counts that match what it wrote", () => {
+    const { counts, shops, creators, categories, regions, products } = seeded;
+    expect(counts).toEqual<SeedCounts>({
+      regions: regions.length,
+      categories: categories.length,
+      shops: shops.length,
+      creators: creators.length,
+      users: seeded.users.length,
+      products: products.length,
+      activeProducts: products.filter((p) => p.status === "ACTIVE").length,
+      variants: products.reduce((sum, p) => sum + p.variants.length, 0),
+      media: products.reduce((sum, p) => sum + p.media.length, 0),
+    });
+    expect(seeded.progress.at(0)).toEqual([0, DEFAULT_PRODUCT_COUNT]);
+    expect(seeded.progress.at(-1)).toEqual([DEFAULT_PRODUCT_COUNT, DEFAULT_PRODUCT_COUNT]);
+  });
+
+  it("creates shops of all four kinds with art, owners and sane shipping terms", () => {
+    const { shops } = seeded;
+    expect(shops.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(shops.map((s) => s.kind))).toEqual(new Set(["BRAND_FLAGSHIP", "FARM_GOODS", "INDUSTRIAL_BELT", "INDEPENDENT"]));
+    for (const shop of shops) {
+      expect(shop.members.filter((m) => m.role === "OWNER")).toHaveLength(1);
+      expect(shop.themeColor).toMatch(/^#[0-9a-f]{6}$/);
+      expect(shop.scoreX100).toBeGreaterThanOrEqual(440);
+      expect(shop.scoreX100).toBeLessThanOrEqual(498);
+      expect(shop.shippingFeeFen).toBeGreaterThanOrEqual(0);
+      for (const url of [shop.logoUrl, shop.bannerUrl]) expect(renderArtSvg(url.slice(ART_BASE_PATH.length + 1)), url).not.toBeNull();
+    }
+    expect(shops.filter((s) => s.kind === "FARM_GOODS").every((s) => s.regionId !== null)).toBe(true);
+  });
+
+  it("creates 8 creators with ASCII handles and bilingual bios", () => {
+    expect(seeded.creators).toHaveLength(8);
+    for (const c of seeded.creators) {
+      expect(c.handle).toMatch(/^[a-z0-9_]+$/);
+      expect(c.bioZh).not.toBe("");
+      expect(c.bioEn).not.toBe("");
+      expect(c.tags.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("builds a two-level category tree whose leaves all have products", () => {
+    const { categories } = seeded;
+    expect(categories.length).toBeGreaterThanOrEqual(15);
+    const byId = new Map(categories.map((c) => [c.id, c]));
+    for (const c of categories) {
+      expect(isArtKey(c.artKey), c.slug).toBe(true);
+      if (c.parentId) {
+        expect(byId.get(c.parentId)?.parentId, `${c.slug} is at most two levels deep`).toBeNull();
+        expect(c._count.products, `${c.slug} has products`).toBeGreaterThan(0);
+      } else {
+        expect(c._count.children, `${c.slug} has children`).toBeGreaterThan(0);
+        expect(c._count.products, `root ${c.slug} holds no products directly`).toBe(0);
+      }
+    }
+    expect(seeded.regions.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("lists at least 300 products, mostly active, with every non-active status present", () => {
+    const { products } = seeded;
+    expect(products).toHaveLength(DEFAULT_PRODUCT_COUNT);
+    expect(products.length).toBeGreaterThanOrEqual(300);
+    const active = products.filter((p) => p.status === "ACTIVE");
+    expect(active.length / products.length).toBeGreaterThanOrEqual(0.9);
+    expect(active.length).toBeLessThan(products.length);
+    for (const status of ["DRAFT", "IN_REVIEW", "REJECTED", "DELISTED"]) {
+      expect(products.some((p) => p.status === status), status).toBe(true);
+    }
+    for (const p of products) {
+      expect(p.publishedAt === null, `${p.slug} publishedAt`).toBe(p.status !== "ACTIVE" && p.status !== "DELISTED");
+    }
+  });
+
+  it("gives every active product variants, three media images and a price range matching its variants", () => {
+    for (const p of seeded.products.filter((p) => p.status === "ACTIVE")) {
+      expect(p.variants.length, p.slug).toBeGreaterThanOrEqual(1);
+      expect(p.media, p.slug).toHaveLength(3);
+      for (const m of p.media) expect(renderArtSvg(m.url.slice(ART_BASE_PATH.length + 1)), m.url).not.toBeNull();
+      const prices = p.variants.map((v) => v.priceFen);
+      expect(p.minPriceFen, p.slug).toBe(Math.min(...prices));
+      expect(p.maxPriceFen, p.slug).toBe(Math.max(...prices));
+    }
+  });
+
+  it("keeps money and stock sane: integer fen, discounts above price, no negative stock, some sold-out SKUs", () => {
+    const variants = seeded.products.flatMap((p) => p.variants);
+    for (const v of variants) {
+      expect(Number.isInteger(v.priceFen) && v.priceFen > 0, v.sku).toBe(true);
+      expect(v.stock, v.sku).toBeGreaterThanOrEqual(0);
+      expect(v.stock, v.sku).toBeLessThanOrEqual(500);
+      if (v.compareAtPriceFen !== null) expect(v.compareAtPriceFen, v.sku).toBeGreaterThan(v.priceFen);
+    }
+    expect(variants.some((v) => v.stock === 0)).toBe(true);
+    expect(variants.some((v) => v.stock > 0 && v.stock < 10)).toBe(true);
+    expect(variants.some((v) => v.compareAtPriceFen !== null)).toBe(true);
+  });
+
+  it("links every SKU to exactly one value of each of its product's options, each combination once", () => {
+    let links = 0;
+    for (const p of seeded.products) {
+      expect(p.options.length, p.slug).toBeGreaterThanOrEqual(1);
+      expect(p.options.length, p.slug).toBeLessThanOrEqual(2);
+      const expectedSkus = p.options.reduce((n, o) => n * o.values.length, 1);
+      expect(p.variants.length, p.slug).toBe(expectedSkus);
+      expect(expectedSkus, p.slug).toBeGreaterThanOrEqual(2);
+      expect(expectedSkus, p.slug).toBeLessThanOrEqual(9);
+      const combos = new Set<string>();
+      for (const v of p.variants) {
+        expect(v.optionValues.map((ov) => ov.optionId).sort(), v.sku).toEqual(p.options.map((o) => o.id).sort());
+        combos.add(v.optionValues.map((ov) => ov.id).sort().join("+"));
+        links += v.optionValues.length;
+      }
+      expect(combos.size, p.slug).toBe(p.variants.length);
+    }
+    expect(seeded.linkCount).toBe(links);
+  });
+
+  it("uses unique ASCII kebab-case slugs and unique SKUs", () => {
+    const slugs = seeded.products.map((p) => p.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    const skus = seeded.products.flatMap((p) => p.variants.map((v) => v.sku));
+    expect(new Set(skus).size).toBe(skus.length);
+  });
+
+  it("writes believable listings: bilingual text, search tags, long-tail sales and ratings in range", () => {
+    const active = seeded.products.filter((p) => p.status === "ACTIVE");
+    for (const p of active) {
+      expect(p.titleZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.titleEn).toMatch(/^[\x20-\x7e\u2013\u2014]+$/);
+      expect(p.descriptionZh.length).toBeGreaterThan(20);
+      expect(p.descriptionEn.split(/(?<=\.)\s/).length).toBeGreaterThanOrEqual(2);
+      expect(p.tags.length).toBeGreaterThanOrEqual(3);
+      if (p.ratingCount > 0) {
+        expect(p.ratingX100).toBeGreaterThanOrEqual(420);
+        expect(p.ratingX100).toBeLessThanOrEqual(500);
+      }
+    }
+    const sales = active.map((p) => p.salesCount).sort((a, b) => b - a);
+    const median = sales[Math.floor(sales.length / 2)];
+    expect(sales[0]).toBeGreaterThan(median * 20);
+  });
+
+  it("creates the demo accounts with the documented roles and ownerships", async () => {
+    const byEmail = new Map(seeded.users.map((u) => [u.email, u]));
+    const roles = (email: string) => [...(byEmail.get(email)?.roles ?? [])].sort();
+    expect(roles(DEMO_ACCOUNTS.shopper)).toEqual(["SHOPPER"]);
+    expect(roles(DEMO_ACCOUNTS.seller)).toEqual(["SELLER", "SHOPPER"]);
+    expect(roles(DEMO_ACCOUNTS.seller2)).toEqual(["SELLER", "SHOPPER"]);
+    expect(roles(DEMO_ACCOUNTS.creator)).toEqual(["CREATOR", "SHOPPER"]);
+    expect(roles(DEMO_ACCOUNTS.admin)).toEqual(["ADMIN", "SHOPPER"]);
+
+    const ownedShopSlug = (email: string) => {
+      const membership = byEmail.get(email)?.shopMemberships.find((m) => m.role === "OWNER");
+      return seeded.shops.find((s) => s.id === membership?.shopId)?.slug;
+    };
+    expect(ownedShopSlug(DEMO_ACCOUNTS.seller)).toBe("nuandao-appliances");
+    expect(ownedShopSlug(DEMO_ACCOUNTS.seller2)).toBe("shengyu-audio");
+    expect(byEmail.get(DEMO_ACCOUNTS.creator)?.creatorProfile?.handle).toBe("xiaoyu_kitchen");
+    expect(byEmail.get(DEMO_ACCOUNTS.shopper)?.shopMemberships).toEqual([]);
+
+    const shopper = byEmail.get(DEMO_ACCOUNTS.shopper)!;
+    expect(await verifyPassword(shopper.passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(shopper.passwordHash, "wrong-password")).toBe(false);
+  });
+
+  it("is deterministic: a second run writes the same catalog", async () => {
+    const again = await inRolledBackTransaction(testDb, seedAndRead);
+    expect(fingerprint(again)).toEqual(fingerprint(seeded));
+  });
+});
