@@ -78,10 +78,6 @@ export default defineConfig({
     url: baseURL,
     env: {
       PORT: String(port),
-      // Listen on all interfaces, as by default: with \`next start -H 127.0.0.1\` the locale middleware's
-      // rewrite of \`/\` is proxied to \`localhost\` and answers with a redirect loop. Empty also overrides
-      // a HOSTNAME a container may export.
-      HOSTNAME: "",
       DATA_DIR,
       SITE_URL: baseURL,
       // e2e always runs on the embedded database; server/env.ts reads an empty value as unset.

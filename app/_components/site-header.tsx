@@ -31,8 +31,8 @@ export async function SiteHeader({ locale }: { locale: string }) {
         <SearchBox placeholder={t("searchPlaceholder")} label={t("search")} />
         <nav aria-label={t("account")} className="flex shrink-0 items-center gap-1 text-sm">
           {me ? (
-            <details className="relative">
-              <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-full px-2 py-1.5 hover:bg-canvas">
+            <details className="relative" data-testid="account-menu">
+              <summary aria-label={t("hello", { name: me.name })} className="flex cursor-pointer list-none items-center gap-1.5 rounded-full px-2 py-1.5 hover:bg-canvas">
                 <span className="grid h-7 w-7 place-items-center rounded-full bg-brand text-xs font-bold text-white" aria-hidden="true">
                   {me.name.slice(0, 1).toUpperCase()}
                 </span>

@@ -2,7 +2,7 @@
 // Provides an auth secret and a database (PostgreSQL via DATABASE_URL, otherwise the embedded PGlite
 // server, which this process owns for as long as Next.js runs), applies migrations, seeds an empty
 // catalog, rebuilds when sources changed, then runs Next.js and stops the database cleanly after it.
-// The launcher composes the child's environment, so it also reads its own switches (SEED, HOSTNAME)
+// The launcher composes the child's environment, so it also reads its own switch (SEED)
 // from process.env; the app itself reads configuration through server/env.ts only.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -16,7 +16,6 @@ import { migrateUrl } from "@/server/db/migrate";
 
 const isDev = process.argv.includes("--dev");
 const shouldSeed = !process.argv.includes("--no-seed") && process.env.SEED !== "0";
-const hostname = process.env.HOSTNAME || undefined;
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const BUILD_ID_PATH = path.resolve(".next/BUILD_ID");
@@ -139,12 +138,11 @@ function runNext(args: string[], childEnv: NodeJS.ProcessEnv): Promise<{ code: n
 }
 
 function printBanner(db: Database) {
-  const host = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
   console.log(
     [
       "",
       `  Interest Mall (${isDev ? "development" : "production"})`,
-      `  URL:           http://${host}:${env.PORT}`,
+      `  URL:           http://localhost:${env.PORT}`,
       `  Database:      ${db.label}`,
       "  Demo accounts: see README",
       "",
@@ -159,7 +157,7 @@ function assertPortFree(port: number): Promise<void> {
     probe.once("error", (err: NodeJS.ErrnoException) =>
       reject(err.code === "EADDRINUSE" ? new Error(`Port ${port} is in use: stop that server or set PORT`) : err),
     );
-    probe.listen({ port, host: hostname }, () => probe.close(() => resolve()));
+    probe.listen({ port }, () => probe.close(() => resolve()));
   });
 }
 
@@ -218,7 +216,9 @@ async function main() {
 
   printBanner(database);
   const serverEnv = database.isEmbedded ? { ...baseEnv, EMBEDDED_DATABASE_URL: database.url } : baseEnv;
-  const serverArgs = [isDev ? "dev" : "start", "-p", String(env.PORT), ...(hostname ? ["-H", hostname] : [])];
+  // No -H: Next binds every interface. (A loopback literal such as 127.0.0.1 makes Next 16 treat the
+  // locale proxy's internal rewrites as cross-origin and answer with redirect loops.)
+  const serverArgs = [isDev ? "dev" : "start", "-p", String(env.PORT)];
   const server = await runNext(serverArgs, serverEnv);
   if (stopSignal) return shutdown(server.code ?? 0);
   log(`Next.js exited unexpectedly (${server.signal ?? `exit code ${server.code}`})`);

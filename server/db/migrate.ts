@@ -16,8 +16,18 @@ export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
-/** Loads the wasm engine by hand so Node needs no --experimental-wasm-modules flag. */
-async function loadEngine(): Promise<typeof SchemaEngineType> {
+let engineClass: Promise<typeof SchemaEngineType> | undefined;
+
+/**
+ * Loads the wasm engine by hand so Node needs no --experimental-wasm-modules flag. Once per process:
+ * instantiating the module a second time corrupts wasm-bindgen's shared state.
+ */
+function loadEngine(): Promise<typeof SchemaEngineType> {
+  engineClass ??= instantiateEngine();
+  return engineClass;
+}
+
+async function instantiateEngine(): Promise<typeof SchemaEngineType> {
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const bg = await import(path.join(pkgDir, "schema_engine_bg.js"));

@@ -18,7 +18,7 @@ async function inRolledBackTransaction<T>(testDb: TestDb, fn: (tx: Prisma.Transa
         result = { value: await fn(tx) };
         throw new Rollback();
       },
-      { timeout: 120_000, maxWait: 30_000 },
+      { timeout: 120_000, maxWait: 30_000, isolationLevel: "RepeatableRead" },
     );
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
@@ -27,15 +27,30 @@ async function inRolledBackTransaction<T>(testDb: TestDb, fn: (tx: Prisma.Transa
   return result.value;
 }
 
+/**
+ * Seeds, then reads back only the rows the seed wrote: on a shared PostgreSQL other test files'
+ * rows are visible too, so everything that existed before is excluded by id. The transaction runs
+ * at REPEATABLE READ, so rows other files commit meanwhile stay invisible.
+ */
 async function seedAndRead(tx: Prisma.TransactionClient) {
+  const ids = async (rows: Promise<Array<{ id: string }>>) => ({ notIn: (await rows).map((r) => r.id) });
+  const [shopIds, creatorIds, categoryIds, regionIds, productIds, userIds] = await Promise.all([
+    ids(tx.shop.findMany({ select: { id: true } })),
+    ids(tx.creatorProfile.findMany({ select: { id: true } })),
+    ids(tx.category.findMany({ select: { id: true } })),
+    ids(tx.region.findMany({ select: { id: true } })),
+    ids(tx.product.findMany({ select: { id: true } })),
+    ids(tx.user.findMany({ select: { id: true } })),
+  ]);
   const progress: Array<[number, number]> = [];
   const counts = await seedDatabase(tx, { onProgress: (done, total) => progress.push([done, total]) });
-  const [shops, creators, categories, regions, products, users, linkCount] = await Promise.all([
-    tx.shop.findMany({ include: { members: true }, orderBy: { id: "asc" } }),
-    tx.creatorProfile.findMany({ orderBy: { handle: "asc" } }),
-    tx.category.findMany({ include: { _count: { select: { products: true, children: true } } } }),
-    tx.region.findMany(),
+  const [shops, creators, categories, regions, products, users] = await Promise.all([
+    tx.shop.findMany({ where: { id: shopIds }, include: { members: true }, orderBy: { id: "asc" } }),
+    tx.creatorProfile.findMany({ where: { id: creatorIds }, orderBy: { handle: "asc" } }),
+    tx.category.findMany({ where: { id: categoryIds }, include: { _count: { select: { products: true, children: true } } } }),
+    tx.region.findMany({ where: { id: regionIds } }),
     tx.product.findMany({
+      where: { id: productIds },
       include: {
         variants: { include: { optionValues: { select: { id: true, optionId: true } } }, orderBy: { position: "asc" } },
         options: { include: { values: true } },
@@ -43,9 +58,12 @@ async function seedAndRead(tx: Prisma.TransactionClient) {
       },
       orderBy: { id: "asc" },
     }),
-    tx.user.findMany({ include: { shopMemberships: true, creatorProfile: true } }),
-    tx.$queryRawUnsafe<Array<{ count: bigint }>>(`SELECT count(*) AS count FROM "_ProductOptionValueToProductVariant"`),
+    tx.user.findMany({ where: { id: userIds }, include: { shopMemberships: true, creatorProfile: true } }),
   ]);
+  const linkCount = await tx.$queryRawUnsafe<Array<{ count: bigint }>>(
+    `SELECT count(*) AS count FROM "_ProductOptionValueToProductVariant" l JOIN "ProductVariant" v ON v.id = l."B" WHERE v."productId" = ANY($1)`,
+    products.map((p) => p.id),
+  );
   return { counts, progress, shops, creators, categories, regions, products, users, linkCount: Number(linkCount[0].count) };
 }
 
