@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  clampQuantity,
   discountPercent,
   findVariant,
   initialSelection,
   isComplete,
   isSoldOut,
   matchingVariants,
-  maxQuantity,
   priceRange,
   selectValue,
   valueExists,
@@ -142,19 +140,7 @@ describe("selection helpers", () => {
   });
 });
 
-describe("quantity and discount", () => {
-  it("limits quantity by stock and purchase limit", () => {
-    expect(maxQuantity(redM)).toBe(23);
-    expect(maxQuantity({ ...redM, purchaseLimit: 2 })).toBe(2);
-    expect(maxQuantity({ ...blueM, purchaseLimit: 10 })).toBe(3);
-    expect(maxQuantity(redL)).toBe(0);
-    expect(maxQuantity(null)).toBe(0);
-    expect(clampQuantity(99, 3)).toBe(3);
-    expect(clampQuantity(0, 3)).toBe(1);
-    expect(clampQuantity(Number.NaN, 3)).toBe(1);
-    expect(clampQuantity(2, 0)).toBe(0);
-  });
-
+describe("discount", () => {
   it("computes the discount percentage only for a real markdown", () => {
     expect(discountPercent(7900, 9900)).toBe(20);
     expect(discountPercent(9900, 9900)).toBeNull();

@@ -3,14 +3,12 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "rea
 import { useTranslations } from "next-intl";
 import { formatFen } from "@/app/_lib/format";
 import {
-  clampQuantity,
   discountPercent,
   findVariant,
   initialSelection,
   isSoldOut,
   LOW_STOCK,
   matchingVariants,
-  maxQuantity,
   priceRange,
   selectValue,
   valueExists,
@@ -41,7 +39,7 @@ function Price({ fen, size = "lg" }: { fen: number; size?: "lg" | "md" }) {
 }
 
 /**
- * Price band, option pickers (one radio group per option), stock and quantity for a product.
+ * Price band, option pickers (one radio group per option), and stock for a product.
  * `children` (title, subtitle, rating) sits under the price on phones, as in app malls, and
  * above it on wider screens.
  */
@@ -60,15 +58,12 @@ export function VariantPicker({
   const t = useTranslations("product");
   const uid = useId();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(options));
-  const [quantity, setQuantity] = useState(1);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
   const variant = findVariant(options, variants, selection);
   const candidates = matchingVariants(variants, selection);
   const range = priceRange(variant ? [variant] : candidates.length ? candidates : variants);
   const allSoldOut = isSoldOut(variants);
-  const max = maxQuantity(variant);
-  const qty = clampQuantity(quantity, max);
   const missing = options.filter((o) => !selection[o.id]);
   const compareAt = variant?.compareAtPriceFen ?? null;
   const pct = variant ? discountPercent(variant.priceFen, compareAt) : null;
@@ -237,40 +232,6 @@ export function VariantPicker({
         )}
 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-line pt-4">
-          <label htmlFor={`${uid}-qty`} className="text-sm text-muted">
-            {t("quantity")}
-          </label>
-          <div className="flex items-center overflow-hidden rounded-lg ring-1 ring-line">
-            <button
-              type="button"
-              aria-label={t("decrease")}
-              disabled={max === 0 || qty <= 1}
-              onClick={() => setQuantity(clampQuantity(qty - 1, max))}
-              className="grid h-9 w-9 place-items-center text-lg text-ink hover:bg-canvas disabled:cursor-not-allowed disabled:text-muted/40"
-            >
-              −
-            </button>
-            <input
-              id={`${uid}-qty`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={Math.max(1, max)}
-              value={Math.max(1, qty)}
-              disabled={max === 0}
-              onChange={(e) => setQuantity(clampQuantity(Number(e.target.value), max))}
-              className="h-9 w-12 border-x border-line text-center text-sm tabular-nums outline-none [appearance:textfield] disabled:bg-canvas disabled:text-muted [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none"
-            />
-            <button
-              type="button"
-              aria-label={t("increase")}
-              disabled={max === 0 || qty >= max}
-              onClick={() => setQuantity(clampQuantity(qty + 1, max))}
-              className="grid h-9 w-9 place-items-center text-lg text-ink hover:bg-canvas disabled:cursor-not-allowed disabled:text-muted/40"
-            >
-              +
-            </button>
-          </div>
           <p data-testid="variant-stock" aria-live="polite" className="text-sm">
             {stock}
           </p>

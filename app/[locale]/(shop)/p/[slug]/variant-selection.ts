@@ -114,19 +114,6 @@ export function priceRange(variants: SelectableVariant[]): { min: number; max: n
   return { min, max };
 }
 
-/** How many units one order may take of this variant: its stock, capped by any purchase limit. */
-export function maxQuantity(variant: SelectableVariant | null): number {
-  if (!variant || variant.stock <= 0) return 0;
-  return variant.purchaseLimit && variant.purchaseLimit > 0 ? Math.min(variant.stock, variant.purchaseLimit) : variant.stock;
-}
-
-/** Keeps a typed or stepped quantity inside 1..max (0 when nothing can be bought). */
-export function clampQuantity(quantity: number, max: number): number {
-  if (max <= 0) return 0;
-  if (!Number.isFinite(quantity)) return 1;
-  return Math.min(max, Math.max(1, Math.trunc(quantity)));
-}
-
 /** Percentage saved against the compare-at price, rounded down; null when there is no real discount. */
 export function discountPercent(priceFen: number, compareAtPriceFen: number | null): number | null {
   if (!compareAtPriceFen || compareAtPriceFen <= priceFen || compareAtPriceFen <= 0) return null;
