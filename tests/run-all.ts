@@ -49,12 +49,27 @@ function playwrightStage(): Stage {
   };
 }
 
-const stages: Stage[] = [
-  { name: "typecheck (tsc --noEmit)", args: ["node_modules/typescript/bin/tsc", "--noEmit"] },
-  vitestStage("unit"),
-  vitestStage("integration"),
-  playwrightStage(),
-];
+const allStages: Record<string, Stage> = {
+  typecheck: { name: "typecheck (tsc --noEmit)", args: ["node_modules/typescript/bin/tsc", "--noEmit"] },
+  unit: vitestStage("unit"),
+  integration: vitestStage("integration"),
+  e2e: playwrightStage(),
+};
+
+/** `npm test -- --only integration,unit` runs just those stages (CI reruns integration on PostgreSQL). */
+function selectStages(): Stage[] {
+  const i = process.argv.indexOf("--only");
+  if (i === -1) return Object.values(allStages);
+  const names = (process.argv[i + 1] ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((n) => !(n in allStages));
+  if (!names.length || unknown.length) {
+    console.error(`--only takes a comma-separated list of: ${Object.keys(allStages).join(", ")}`);
+    process.exit(2);
+  }
+  return names.map((n) => allStages[n]);
+}
+
+const stages = selectStages();
 
 function runStage(stage: Stage, index: number): { ok: boolean; counts: Counts } {
   console.log(`\n━━━ [${index + 1}/${stages.length}] ${stage.name} ━━━\n`);
