@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Link } from "@/app/_i18n/navigation";
 import { compactCount, formatFen, pick, rating } from "@/app/_lib/format";
 import type { ProductCard as ProductCardData } from "@/server/catalog/catalog.schema";
 
-export async function ProductCard({ product, locale, priority = false }: { product: ProductCardData; locale: string; priority?: boolean }) {
-  const t = await getTranslations({ locale, namespace: "listing" });
+/** Works in server and client components alike (no async, no server-only imports). */
+export function ProductCard({ product, locale, priority = false }: { product: ProductCardData; locale: string; priority?: boolean }) {
+  const t = useTranslations("listing");
   const title = pick(locale, product.titleZh, product.titleEn);
   return (
     <Link

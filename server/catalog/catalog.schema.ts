@@ -16,6 +16,8 @@ export const listProductsInput = z
     minPriceFen: fen.optional(),
     maxPriceFen: fen.optional(),
     page: z.number().int().min(1).max(1000).default(1),
+    /** The page number again, under the name infinite lists (useInfiniteQuery) pass; wins over `page`. */
+    cursor: z.number().int().min(1).max(1000).nullish(),
     pageSize: z.number().int().min(1).max(60).default(PAGE_SIZE),
   })
   .refine((v) => v.minPriceFen === undefined || v.maxPriceFen === undefined || v.minPriceFen <= v.maxPriceFen, {

@@ -90,6 +90,7 @@ async function categoryPath(db: DbClient, parentId: string | null) {
 
 export async function listProducts(db: DbClient, raw: ListProductsInput): Promise<ProductPage> {
   const input = listProductsInput.parse(raw);
+  const page = input.cursor ?? input.page;
   const where: Prisma.ProductWhereInput = { ...VISIBLE_PRODUCT };
   if (input.categorySlug) {
     const category = await db.category.findUnique({
@@ -109,11 +110,11 @@ export async function listProducts(db: DbClient, raw: ListProductsInput): Promis
       where,
       include: CARD_INCLUDE,
       orderBy: SORTS[input.sort],
-      skip: (input.page - 1) * input.pageSize,
+      skip: (page - 1) * input.pageSize,
       take: input.pageSize,
     }),
   ]);
-  return { items: rows.map(toCard), total, page: input.page, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return { items: rows.map(toCard), total, page, pageCount: Math.max(1, Math.ceil(total / input.pageSize)) };
 }
 
 export async function getProduct(db: DbClient, slug: string): Promise<ProductDetail> {

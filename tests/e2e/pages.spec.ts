@@ -69,3 +69,17 @@ test("robots.txt and the sitemap index point at every product chunk", async ({ r
   const slugs = await productSlugs(request, 1000);
   expect(slugs.length).toBeGreaterThanOrEqual(300);
 });
+
+test("the home page's 'for you' grid arrives server-rendered and loads more on demand", async ({ page, request }) => {
+  const html = await (await request.get("/")).text();
+  const section = html.slice(html.indexOf('id="home-for-you"'));
+  expect((section.match(/href="\/p\//g) ?? []).length).toBe(24);
+
+  await page.goto("/");
+  const grid = page.getByRole("region", { name: "为你推荐" });
+  await expect(grid.getByRole("link")).toHaveCount(24);
+  await grid.getByRole("button", { name: "加载更多" }).click();
+  await expect(grid.getByRole("link")).toHaveCount(48);
+  const hrefs = await grid.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(new Set(hrefs).size).toBe(48); // the second page continues the list, no repeats
+});

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/app/_i18n/navigation";
 import type { Locale } from "@/app/_i18n/routing";
-import { getQueryClient, trpc } from "@/app/_trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { compactCount, pick, rating } from "@/app/_lib/format";
 import { localizedUrl, pageMetadata } from "@/app/_lib/seo";
 import { JsonLd } from "@/app/_components/json-ld";
-import { ProductCard, ProductGrid } from "@/app/_components/product-card";
+import { ForYouGrid } from "@/app/[locale]/(shop)/for-you-grid";
+import { FOR_YOU_INPUT, FOR_YOU_PAGING } from "@/app/[locale]/(shop)/for-you-query";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -26,10 +27,11 @@ export default async function HomePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "home" });
   const tc = await getTranslations({ locale, namespace: "common" });
   const qc = getQueryClient();
-  const [categories, forYou, shops] = await Promise.all([
+  const [categories, shops] = await Promise.all([
     qc.fetchQuery(trpc.catalog.categoryTree.queryOptions()),
-    qc.fetchQuery(trpc.catalog.list.queryOptions({ sort: "popular", pageSize: 24 })),
     qc.fetchQuery(trpc.shop.featured.queryOptions({ limit: 8 })),
+    // First page of "for you", handed to the client grid through HydrateClient.
+    qc.prefetchInfiniteQuery(trpc.catalog.list.infiniteQueryOptions(FOR_YOU_INPUT, FOR_YOU_PAGING)),
   ]);
   const leafCategories = categories.flatMap((c) => (c.children.length ? c.children : [c])).slice(0, 16);
 
@@ -109,11 +111,9 @@ export default async function HomePage({ params }: Props) {
         <h2 id="home-for-you" className="mb-3 text-lg font-bold">
           {t("forYou")}
         </h2>
-        <ProductGrid>
-          {forYou.items.map((p, i) => (
-            <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} />
-          ))}
-        </ProductGrid>
+        <HydrateClient>
+          <ForYouGrid />
+        </HydrateClient>
       </section>
     </>
   );
