@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_i18n/navigation";
+import type { Locale } from "@/app/_i18n/routing";
+import { localizedUrl } from "@/app/_lib/seo";
 
 export interface Crumb {
   label: string;
@@ -37,4 +39,18 @@ export async function Breadcrumb({ items, locale, className = "" }: { items: Cru
       </ol>
     </nav>
   );
+}
+
+/** schema.org BreadcrumbList for the same crumbs; the last one (no href) is the page itself at `currentUrl`. */
+export function breadcrumbJsonLd(locale: Locale, items: Crumb[], currentUrl: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((c, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: c.label,
+      item: c.href ? localizedUrl(locale, c.href) : currentUrl,
+    })),
+  };
 }

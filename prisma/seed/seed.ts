@@ -21,7 +21,7 @@ import {
   type ShopSpec,
   type ValueSpec,
 } from "@/prisma/seed/catalog-data";
-import { Random } from "@/prisma/seed/random";
+import { Random } from "@/server/lib/random";
 
 export const DEFAULT_PRODUCT_COUNT = 320;
 export const DEMO_PASSWORD = "demo1234";

@@ -11,6 +11,7 @@
 //   avatar/<seed>.svg                  400×400 friendly abstract face
 //   category/<artKey>.svg              160×160 icon tile
 //   banner/<seed>.svg                  1600×600 campaign hero (left side kept calm for overlaid text)
+import { hashString, Random } from "@/server/lib/random";
 
 // ───────────────────────────── key grammar ─────────────────────────────
 
@@ -118,51 +119,7 @@ export function bannerUrl(seed: string, format: ArtFormat = "svg"): string {
 
 /** The brand colour a shop logo with this seed is drawn in, so shop pages can match their logo. */
 export function shopThemeColor(seed: string): string {
-  return logoColors(new Rng(`logo:${seed}`)).main;
-}
-
-// ───────────────────────────── randomness ─────────────────────────────
-
-/** 32-bit FNV-1a followed by a murmur3 finaliser, so near-identical seeds scatter well. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-class Rng {
-  private state: number;
-  constructor(seed: string) {
-    this.state = hashString(seed);
-  }
-  /** mulberry32 */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  range(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
-  int(min: number, max: number): number {
-    return Math.floor(this.range(min, max + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
+  return logoColors(new Random(`logo:${seed}`)).main;
 }
 
 // ───────────────────────────── colour ─────────────────────────────
@@ -250,7 +207,7 @@ interface Palette {
   hue: number;
 }
 
-function productPalette(rng: Rng): Palette {
+function productPalette(rng: Random): Palette {
   const main: string = rng.pick(FINISHES);
   let accent: string = rng.pick(FINISHES);
   if (accent === main) accent = luminance(main) > 0.6 ? INK : "#f4f1ea";
@@ -338,7 +295,7 @@ interface ObjectArt {
   props: PropKind[];
 }
 
-type Painter = (rng: Rng, p: Palette) => ObjectArt;
+type Painter = (rng: Random, p: Palette) => ObjectArt;
 
 const kettle: Painter = (rng, p) => {
   const body = p.main;
@@ -542,7 +499,7 @@ const skincare: Painter = (rng, p) => {
 };
 
 /** What stands behind the cup: a paper-wrapped Pu'er cake, a tea caddy (on the free side), or nothing. */
-function teaBackdrop(rng: Rng, p: Palette, side: 1 | -1): string {
+function teaBackdrop(rng: Random, p: Palette, side: 1 | -1): string {
   const kind = rng.pick(["cake", "caddy", "none"] as const);
   if (kind === "cake") {
     const paper = rng.pick(["#efe6d2", "#f4ecdc", "#e9dcc0"]);
@@ -804,7 +761,7 @@ const rice: Painter = (rng, p) => {
   };
 };
 
-function wallpaper(x: number, y: number, w: number, h: number, r: number, p: Palette, rng: Rng): string {
+function wallpaper(x: number, y: number, w: number, h: number, r: number, p: Palette, rng: Random): string {
   // Several phones can share one banner, so each clip path gets its own (deterministic) id.
   const id = `screen-${rng.int(0, 1e9).toString(36)}`;
   return (
@@ -1338,7 +1295,7 @@ function heart(x: number, y: number, r: number, fill: string): string {
 }
 
 /** A small decoration at (x, y) in scene coordinates (800×800 canvas). */
-function drawProp(kind: PropKind, x: number, y: number, rng: Rng, p: Palette): string {
+function drawProp(kind: PropKind, x: number, y: number, rng: Random, p: Palette): string {
   const s = rng.range(0.8, 1.2);
   const accent = p.accent;
   switch (kind) {
@@ -1408,7 +1365,7 @@ function drawProp(kind: PropKind, x: number, y: number, rng: Rng, p: Palette): s
 type Backdrop = "podium" | "arch" | "disc" | "float";
 type Pattern = "dots" | "rings" | "stripes" | "waves" | "blobs" | "grid" | "plain";
 
-function backgroundPattern(kind: Pattern, w: number, h: number, color: string, rng: Rng): string {
+function backgroundPattern(kind: Pattern, w: number, h: number, color: string, rng: Random): string {
   switch (kind) {
     case "dots": {
       let s = "";
@@ -1450,7 +1407,7 @@ function backgroundPattern(kind: Pattern, w: number, h: number, color: string, r
 /** Places an object in a scene: backdrop, floor shadow, the object itself and props around it. */
 function stageObject(
   art: ObjectArt,
-  rng: Rng,
+  rng: Random,
   p: Palette,
   at: { x: number; y: number; scale: number },
   backdrop: Backdrop,
@@ -1497,7 +1454,7 @@ function stageObject(
 }
 
 function productSvg(artKey: ArtKey, seed: string): string {
-  const rng = new Rng(`product:${artKey}:${seed}`);
+  const rng = new Random(`product:${artKey}:${seed}`);
   const p = productPalette(rng);
   const art = PAINTERS[artKey](rng, p);
   const pattern = rng.pick<Pattern>(["dots", "rings", "stripes", "waves", "blobs", "grid", "plain"]);
@@ -1522,7 +1479,7 @@ function productSvg(artKey: ArtKey, seed: string): string {
 // ───────────────────────────── category icon ─────────────────────────────
 
 function categoryIconSvg(artKey: ArtKey): string {
-  const rng = new Rng(`category:${artKey}`);
+  const rng = new Random(`category:${artKey}`);
   const p = productPalette(rng);
   const art = PAINTERS[artKey](rng, p);
   return svgDoc(
@@ -1539,13 +1496,13 @@ function categoryIconSvg(artKey: ArtKey): string {
 
 const LOGO_COLORS = ["#fe2c55", "#e4393c", "#ff6a00", "#f59e0b", "#16a34a", "#0d9488", "#0284c7", "#2563eb", "#7c3aed", "#c026d3", "#be123c", "#334155", "#854d0e", "#15803d"] as const;
 
-function logoColors(rng: Rng): { main: string; second: string; light: string } {
+function logoColors(rng: Random): { main: string; second: string; light: string } {
   const main = rng.pick(LOGO_COLORS);
   return { main, second: darken(main, 0.35), light: lighten(main, 0.82) };
 }
 
 function shopLogoSvg(seed: string): string {
-  const rng = new Rng(`logo:${seed}`);
+  const rng = new Random(`logo:${seed}`);
   const { main, second, light } = logoColors(rng);
   const variant = rng.int(0, 11);
   const accent = rng.pick(["#ffd166", WHITE, "#06d6a0", "#ffafcc"]);
@@ -1619,7 +1576,7 @@ const SKIN = ["#f9d5bb", "#f1c27d", "#e0ac69", "#c68642", "#ffdbac", "#f3cfb3"] 
 const HAIR = ["#2b2d42", "#4a2c2a", "#6f4e37", "#1b1b2f", "#a0522d", "#d4a373", "#7c3aed", "#e76f51"] as const;
 
 function avatarSvg(seed: string): string {
-  const rng = new Rng(`avatar:${seed}`);
+  const rng = new Random(`avatar:${seed}`);
   const hue = rng.range(0, 360);
   const skin = rng.pick(SKIN);
   const hair = rng.pick(HAIR);
@@ -1674,7 +1631,7 @@ function avatarSvg(seed: string): string {
 
 // ───────────────────────────── banners ─────────────────────────────
 
-function confetti(rng: Rng, w: number, h: number, count: number, colors: readonly string[], avoid?: { x0: number; x1: number }): string {
+function confetti(rng: Random, w: number, h: number, count: number, colors: readonly string[], avoid?: { x0: number; x1: number }): string {
   let s = "";
   for (let i = 0; i < count; i++) {
     const x = rng.range(0, w);
@@ -1695,7 +1652,7 @@ function confetti(rng: Rng, w: number, h: number, count: number, colors: readonl
 }
 
 function shopBannerSvg(seed: string, artKey: ArtKey | null): string {
-  const rng = new Rng(`shop-banner:${seed}`);
+  const rng = new Random(`shop-banner:${seed}`);
   const hue = rng.range(0, 360);
   const a = hsl(hue, 70, 58);
   const b = hsl(hue + 35, 75, 48);
@@ -1715,7 +1672,7 @@ function shopBannerSvg(seed: string, artKey: ArtKey | null): string {
       { x: 1450, y: 225, scale: 0.44 },
     ];
     for (const [i, slot] of slots.entries()) {
-      const pr = new Rng(`shop-banner:${seed}:${i}`);
+      const pr = new Random(`shop-banner:${seed}:${i}`);
       const pal = { ...productPalette(pr), bgA: lighten(a, 0.7), bgB: lighten(b, 0.55), pattern: WHITE };
       const staged = stageObject(PAINTERS[artKey](pr, pal), pr, pal, slot, "podium", 0);
       body += staged.back + staged.front;
@@ -1728,7 +1685,7 @@ function shopBannerSvg(seed: string, artKey: ArtKey | null): string {
 }
 
 function bannerSvg(seed: string): string {
-  const rng = new Rng(`banner:${seed}`);
+  const rng = new Random(`banner:${seed}`);
   const hue = rng.pick([350, 10, 25, 200, 265, 320, 160]) + rng.range(-8, 8);
   const a = hsl(hue, 85, 60);
   const b = hsl(hue + 40, 85, 52);
@@ -1747,7 +1704,7 @@ function bannerSvg(seed: string): string {
   ];
   let products = "";
   for (const [i, slot] of slots.entries()) {
-    const pr = new Rng(`banner:${seed}:${i}`);
+    const pr = new Random(`banner:${seed}:${i}`);
     const pal = { ...productPalette(pr), bgA: lighten(a, 0.7), bgB: lighten(b, 0.6), pattern: WHITE };
     const staged = stageObject(PAINTERS[chosen[i]](pr, pal), pr, pal, slot, "podium", 0);
     products += staged.back + staged.front;

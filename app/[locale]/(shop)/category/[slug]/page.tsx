@@ -8,7 +8,7 @@ import { fetchOr404, getQueryClient, trpc } from "@/app/_trpc/server";
 import { formatFen, pick } from "@/app/_lib/format";
 import { localizedUrl, pageMetadata } from "@/app/_lib/seo";
 import { JsonLd } from "@/app/_components/json-ld";
-import { Breadcrumb } from "@/app/_components/breadcrumb";
+import { Breadcrumb, breadcrumbJsonLd } from "@/app/_components/breadcrumb";
 import { ProductCard, ProductGrid } from "@/app/_components/product-card";
 import { cleanQuery, Pagination, parsePage, type ListingHref } from "@/app/_components/pagination";
 import { DEFAULT_SORT, parseSort, SortTabs } from "@/app/_components/sort-tabs";
@@ -115,16 +115,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           : null;
   const unfiltered = categoryHref(category.slug, { sort: state.sort, page: 1 });
 
-  const breadcrumbLd = {
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: crumbs.map((c, i) => ({
-      "@type": "ListItem",
-      position: i + 1,
-      name: c.label,
-      item: c.href ? localizedUrl(locale, c.href) : url,
-    })),
-  };
+  const breadcrumbLd = breadcrumbJsonLd(locale, crumbs, url);
   const collectionLd = {
     "@context": "https://schema.org",
     "@type": "CollectionPage",

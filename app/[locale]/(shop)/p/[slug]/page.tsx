@@ -6,7 +6,7 @@ import { fetchOr404, getQueryClient, trpc } from "@/app/_trpc/server";
 import { compactCount, fenToDecimal, formatFen, pick, rating } from "@/app/_lib/format";
 import { absoluteUrl, clip, localizedUrl, pageMetadata } from "@/app/_lib/seo";
 import { JsonLd } from "@/app/_components/json-ld";
-import { Breadcrumb } from "@/app/_components/breadcrumb";
+import { Breadcrumb, breadcrumbJsonLd } from "@/app/_components/breadcrumb";
 import { Stars } from "@/app/_components/stars";
 import { ShopKindBadge } from "@/app/_components/shop-kind-badge";
 import { ProductCard, ProductGrid } from "@/app/_components/product-card";
@@ -124,16 +124,7 @@ export default async function ProductPage({ params }: Props) {
     ...product.categoryPath.map((c) => ({ label: pick(locale, c.nameZh, c.nameEn), href: `/category/${c.slug}` })),
     { label: title },
   ];
-  const breadcrumbLd = {
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: crumbs.map((c, i) => ({
-      "@type": "ListItem",
-      position: i + 1,
-      name: c.label,
-      item: localizedUrl(locale, c.href ?? `/p/${product.slug}`),
-    })),
-  };
+  const breadcrumbLd = breadcrumbJsonLd(locale, crumbs, localizedUrl(locale, `/p/${product.slug}`));
 
   let shipping: string | null = null;
   if (shop) {

@@ -6,7 +6,7 @@ import { fetchOr404, getQueryClient, trpc } from "@/app/_trpc/server";
 import { compactCount, pick, rating } from "@/app/_lib/format";
 import { absoluteUrl, clip, localizedUrl, pageMetadata } from "@/app/_lib/seo";
 import { JsonLd } from "@/app/_components/json-ld";
-import { Breadcrumb } from "@/app/_components/breadcrumb";
+import { Breadcrumb, breadcrumbJsonLd } from "@/app/_components/breadcrumb";
 import { ShopKindBadge } from "@/app/_components/shop-kind-badge";
 import { ProductCard, ProductGrid } from "@/app/_components/product-card";
 import { cleanQuery, Pagination, parsePage, type ListingHref } from "@/app/_components/pagination";
@@ -88,14 +88,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
     slogan: tagline || undefined,
     ...(shop.region ? { location: { "@type": "Place", name: pick(locale, shop.region.nameZh, shop.region.nameEn) } } : {}),
   };
-  const breadcrumbLd = {
-    "@context": "https://schema.org",
-    "@type": "BreadcrumbList",
-    itemListElement: [
-      { "@type": "ListItem", position: 1, name: tc("home"), item: localizedUrl(locale, "/") },
-      { "@type": "ListItem", position: 2, name, item: url },
-    ],
-  };
+  const breadcrumbLd = breadcrumbJsonLd(locale, [{ label: tc("home"), href: "/" }, { label: name }], url);
 
   return (
     <>

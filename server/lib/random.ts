@@ -1,8 +1,8 @@
-// A small deterministic PRNG for the seed: the same seed string always yields the same sequence,
-// so every run (and every batch, in any order) produces the same catalog.
+// A small deterministic PRNG: the same seed string always yields the same sequence, so the seed
+// writes the same catalog on every run and generated art looks the same for the same key.
 
 /** 32-bit FNV-1a with a murmur3 finaliser: turns a seed string into a well-mixed integer. */
-function hashSeed(seed: string): number {
+export function hashString(seed: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i);
@@ -20,7 +20,7 @@ export class Random {
   private state: number;
 
   constructor(seed: string) {
-    this.state = hashSeed(seed);
+    this.state = hashString(seed);
   }
 
   /** mulberry32: a uniform float in [0, 1). */
