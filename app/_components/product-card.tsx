@@ -2,11 +2,27 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/app/_i18n/navigation";
 import { compactCount, formatFen, pick, rating } from "@/app/_lib/format";
 import type { ProductCard as ProductCardData } from "@/server/catalog/catalog.schema";
+import type { Highlight } from "@/server/search/search.schema";
 
-/** Works in server and client components alike (no async, no server-only imports). */
-export function ProductCard({ product, locale, priority = false }: { product: ProductCardData; locale: string; priority?: boolean }) {
+/**
+ * Works in server and client components alike (no async, no server-only imports).
+ * `titleHighlight` (search results) shows the title as runs with the matched ones marked; the runs
+ * are rendered as text, so a title can never inject markup.
+ */
+export function ProductCard({
+  product,
+  locale,
+  priority = false,
+  titleHighlight,
+}: {
+  product: ProductCardData;
+  locale: string;
+  priority?: boolean;
+  titleHighlight?: Highlight;
+}) {
   const t = useTranslations("listing");
   const title = pick(locale, product.titleZh, product.titleEn);
+  const runs = titleHighlight && titleHighlight.length > 0 && titleHighlight.map((r) => r.text).join("") === title ? titleHighlight : null;
   return (
     <Link
       href={`/p/${product.slug}`}
@@ -33,7 +49,19 @@ export function ProductCard({ product, locale, priority = false }: { product: Pr
         )}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-2.5">
-        <h3 className="line-clamp-2 text-sm leading-snug text-ink group-hover:text-brand">{title}</h3>
+        <h3 className="line-clamp-2 text-sm leading-snug text-ink group-hover:text-brand">
+          {runs
+            ? runs.map((r, i) =>
+                r.hit ? (
+                  <mark key={i} className="bg-transparent font-semibold text-brand">
+                    {r.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{r.text}</span>
+                ),
+              )
+            : title}
+        </h3>
         <div className="mt-auto flex items-baseline gap-1.5 pt-1">
           <span className="text-base font-semibold text-brand">{formatFen(product.minPriceFen)}</span>
           {product.maxPriceFen > product.minPriceFen && <span className="text-xs text-muted">{t("from")}</span>}

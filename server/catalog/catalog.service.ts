@@ -2,6 +2,7 @@ import type { DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { AppError, notFound } from "@/server/errors";
 import { assertShopMember } from "@/server/shop/shop.service";
+import { enqueueSearchSync } from "@/server/search/outbox";
 import {
   listProductsInput,
   type CategoryDetail,
@@ -24,6 +25,8 @@ const CARD_INCLUDE = {
   region: { select: { nameZh: true, nameEn: true } },
   media: { select: { url: true }, orderBy: { position: "asc" }, take: 1 },
   variants: { select: { stock: true }, where: { isActive: true } },
+  // The category tree is at most three levels deep; ranking uses the path.
+  category: { select: { slug: true, parent: { select: { slug: true, parent: { select: { slug: true } } } } } },
 } satisfies Prisma.ProductInclude;
 
 type CardRow = Prisma.ProductGetPayload<{ include: typeof CARD_INCLUDE }>;
@@ -44,6 +47,27 @@ function toCard(p: CardRow): ProductCard {
     shop: p.shop,
     region: p.region,
   };
+}
+
+/** A card plus what ranking needs: the category path (root first) and tags. */
+export interface RankableCard {
+  card: ProductCard;
+  categorySlugs: string[];
+  shopSlug: string;
+  tags: string[];
+}
+
+/** Visible products by id (order not kept): a stale search-index entry never reaches a page. */
+export async function loadProductCards(db: DbClient, ids: readonly string[]): Promise<Map<string, RankableCard>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.product.findMany({ where: { ...VISIBLE_PRODUCT, id: { in: [...ids] } }, include: CARD_INCLUDE });
+  return new Map(
+    rows.map((p) => {
+      const c = p.category;
+      const categorySlugs = [c.parent?.parent?.slug, c.parent?.slug, c.slug].filter((s): s is string => !!s);
+      return [p.id, { card: toCard(p), categorySlugs, shopSlug: p.shop.slug, tags: p.tags }];
+    }),
+  );
 }
 
 const SORTS: Record<ProductSort, Prisma.ProductOrderByWithRelationInput[]> = {
@@ -262,6 +286,8 @@ export async function updateProduct(db: Prisma.TransactionClient, userId: string
     data: { ...text, minPriceFen: range._min.priceFen ?? 0, maxPriceFen: range._max.priceFen ?? 0 },
     select: { id: true, slug: true, minPriceFen: true, maxPriceFen: true, updatedAt: true },
   });
+  // Same transaction: the search index learns of the change exactly when it commits.
+  await enqueueSearchSync(db, "product", [productId]);
   return updated;
 }
 

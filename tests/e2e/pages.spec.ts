@@ -47,10 +47,10 @@ test("home, category, product and shop pages render server-side in both language
 test("an English page is in English and the language switch keeps the page", async ({ page, request }) => {
   const [slug] = await productSlugs(request, 1);
   await page.goto(`/en/p/${slug}`);
-  await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "Search products, shops, creators");
+  await expect(page.getByRole("search").getByRole("combobox")).toHaveAttribute("placeholder", "Search products, shops, creators");
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page).toHaveURL(new RegExp(`/p/${slug}$`));
-  await expect(page.getByRole("searchbox")).toHaveAttribute("placeholder", "搜索商品、店铺、达人");
+  await expect(page.getByRole("search").getByRole("combobox")).toHaveAttribute("placeholder", "搜索商品、店铺、达人");
 });
 
 test("an unknown product gets a helpful 404 page with status 404", async ({ page }) => {

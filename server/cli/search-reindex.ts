@@ -1,0 +1,64 @@
+// `npm run search:reindex`: rebuild the search index from the database.
+// - Meilisearch (MEILI_HOST set): applies the index settings and rewrites every document here, with a
+//   progress bar; pending outbox rows are settled by the rebuild.
+// - Embedded engine: its index lives in the server process's memory, so this script cannot reach it.
+//   It queues a full-rebuild request in the outbox; the running server's sync worker rebuilds within
+//   seconds (a server started later rebuilds at start anyway).
+import { withDatabaseUrl } from "@/server/db/connect";
+import { createPgDb } from "@/server/db/client";
+import { env } from "@/server/env";
+import { MeiliSearchEngine } from "@/server/search/meili-engine";
+import { requestFullRebuild } from "@/server/search/outbox";
+import { reindexAll } from "@/server/search/sync";
+
+/** A one-line progress bar on stderr; without a terminal, one line per 10 %. */
+function progressBar(label: string) {
+  const width = 30;
+  let lastDecile = -1;
+  return {
+    update(done: number, total: number) {
+      const ratio = total > 0 ? Math.min(done / total, 1) : 1;
+      const percent = Math.floor(ratio * 100);
+      if (process.stderr.isTTY) {
+        const filled = Math.round(ratio * width);
+        process.stderr.write(`\r  ${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% (${done}/${total})`);
+      } else if (Math.floor(percent / 10) > lastDecile) {
+        lastDecile = Math.floor(percent / 10);
+        process.stderr.write(`  ${label} ${percent}% (${done}/${total})\n`);
+      }
+    },
+    finish() {
+      if (process.stderr.isTTY) process.stderr.write("\n");
+    },
+  };
+}
+
+async function main() {
+  await withDatabaseUrl(async (url, label) => {
+    console.log(`Database: ${label}`);
+    const db = createPgDb(url, { poolMax: 4 });
+    try {
+      if (env.MEILI_HOST) {
+        const engine = new MeiliSearchEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY });
+        console.log(`Search: Meilisearch at ${env.MEILI_HOST}`);
+        await engine.init();
+        const bar = progressBar("reindex");
+        const { documents, seconds } = await reindexAll(db, engine, bar.update);
+        bar.finish();
+        console.log(`Indexed ${documents} documents in ${seconds.toFixed(1)} s`);
+      } else {
+        await requestFullRebuild(db);
+        console.log(
+          "Search: embedded engine (in the server's memory). Queued a full rebuild: a running server rebuilds its index within seconds; a server started later builds it at start.",
+        );
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(`search:reindex failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
