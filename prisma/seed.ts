@@ -67,7 +67,8 @@ async function main() {
     const applied = await migrateUrl(url);
     if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${label}.`);
 
-    const db = createPgDb(url, { poolMax: 4 });
+    // One connection: the embedded server cannot keep two connections' statements apart (server/db.ts).
+    const db = createPgDb(url, { poolMax: 1 });
     try {
       if (reset) {
         console.log(`Resetting the catalog and users in ${label} …`);

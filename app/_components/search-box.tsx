@@ -188,7 +188,8 @@ export function SearchBox({ placeholder, label }: { placeholder: string; label: 
         hidden={!isExpanded}
         // Clicking a suggestion must not blur the input first (that would close the list).
         onMouseDown={(e) => e.preventDefault()}
-        className="absolute inset-x-0 top-full z-40 mt-1.5 overflow-hidden rounded-2xl border border-line bg-white py-1.5 shadow-xl shadow-ink/10"
+        // On a phone the box is narrow, so the list spans the header's width instead.
+        className="absolute inset-x-0 top-full z-40 mt-1.5 overflow-hidden rounded-2xl border border-line bg-white py-1.5 shadow-xl shadow-ink/10 max-sm:fixed max-sm:inset-x-2 max-sm:top-[3.75rem]"
       >
         {items.map((s, i) => {
           const parts = splitAtMatch(s.text, shownFor);

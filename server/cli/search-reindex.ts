@@ -36,7 +36,7 @@ function progressBar(label: string) {
 async function main() {
   await withDatabaseUrl(async (url, label) => {
     console.log(`Database: ${label}`);
-    const db = createPgDb(url, { poolMax: 4 });
+    const db = createPgDb(url, { poolMax: 1 });
     try {
       if (env.MEILI_HOST) {
         const engine = new MeiliSearchEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY });

@@ -74,8 +74,8 @@ async function openDatabase(dataDir: string): Promise<Database> {
 }
 
 async function seedIfEmpty(db: Database) {
-  // The embedded server queues queries per connection; a small pool is enough (see server/db.ts).
-  const client = createPgDb(db.url, { poolMax: db.isEmbedded ? 4 : 10 });
+  // One connection on the embedded server (see server/db.ts for why).
+  const client = createPgDb(db.url, { poolMax: db.isEmbedded ? 1 : 10 });
   try {
     const productCount = await client.product.count();
     if (productCount > 0) return log(`Catalog has ${productCount} products; skipping the seed`);

@@ -1171,8 +1171,8 @@ interface SuggestEntry {
   norm: string;
   weight: number;
   refs: number;
-  /** Lookup keys and their kinds (0 text, 1 pinyin, 2 initials, 3 inner start), computed once. */
-  rows?: Array<[string, number]>;
+  /** Full pinyin and initials of Chinese phrases, computed once. */
+  pinyin?: { full: string; initials: string };
 }
 
 /**
@@ -1230,11 +1230,11 @@ class SuggestIndex {
     this.removedSinceBuild = false;
   }
 
+  /** Lookup keys and their kinds: 0 text, 1 pinyin, 2 initials, 3 inner start. */
   private rowsOf(entry: SuggestEntry): Array<[string, number]> {
-    if (entry.rows) return entry.rows;
     const rows: Array<[string, number]> = [[entry.norm, 0]];
     if (/[\u3400-\u9fff]/.test(entry.norm)) {
-      const py = textPinyin(entry.norm);
+      const py = (entry.pinyin ??= textPinyin(entry.norm));
       if (py.full) rows.push([py.full, 1]);
       if (py.initials && py.initials !== py.full) rows.push([py.initials, 2]);
       // Inner starts of short Chinese phrases: "烧水" completes "家用烧水壶".
@@ -1250,7 +1250,6 @@ class SuggestIndex {
         }
       }
     }
-    entry.rows = rows;
     return rows;
   }
 
@@ -1360,6 +1359,8 @@ class ProductIndex {
   private titleEn: string[] = [];
   private suggestKeys: Array<string[] | undefined> = [];
   private readonly sharedKeys = new Map<string, string[]>();
+  private shareHits = 0;
+  private sharingOff = false;
 
   private alive: Uint8Array = new Uint8Array(0);
   private cats: Int32Array = new Int32Array(0);
@@ -1469,12 +1470,24 @@ class ProductIndex {
     this.suggestWeight[slot] = weight;
   }
 
-  /** Listings of one template, shop and edition share their phrase list: keep one copy. */
+  /**
+   * Listings of one template, shop and edition share their phrase list: keep one copy. When lists
+   * turn out to be mostly unique (real titles), stop trying: the look-up table would cost more
+   * than it saves.
+   */
   private shareKeys(keys: string[]): string[] {
+    if (this.sharingOff) return keys;
     const signature = keys.join("\u0002");
     const shared = this.sharedKeys.get(signature);
-    if (shared) return shared;
-    if (this.sharedKeys.size >= 100_000) this.sharedKeys.clear();
+    if (shared) {
+      this.shareHits++;
+      return shared;
+    }
+    if (this.sharedKeys.size >= 20_000) {
+      this.sharingOff = this.shareHits < this.sharedKeys.size;
+      this.sharedKeys.clear();
+      this.shareHits = 0;
+    }
     this.sharedKeys.set(signature, keys);
     return keys;
   }
@@ -1509,11 +1522,14 @@ class ProductIndex {
 
     // Filters: -1 = none; -2 = a value no document has (nothing passes).
     const filters = query.filters ?? {};
-    const fCat = typeof filters.category === "string" ? this.catDict.find(filters.category) : -1;
-    const fShop = typeof filters.shop === "string" ? this.shopDict.find(filters.shop) : -1;
-    const fRegion = typeof filters.region === "string" ? this.regionDict.find(filters.region) : -1;
-    const fBand = typeof filters.priceBand === "string" ? PRICE_BANDS.findIndex((b) => b.key === filters.priceBand) : -1;
-    if (typeof filters.priceBand === "string" && fBand < 0) return empty;
+    const pick = (value: unknown, find: (v: string) => number) => (typeof value === "string" && value !== "" ? find(value) : -1);
+    const fCat = pick(filters.category, (v) => this.catDict.find(v));
+    const fShop = pick(filters.shop, (v) => this.shopDict.find(v));
+    const fRegion = pick(filters.region, (v) => this.regionDict.find(v));
+    const fBand = pick(filters.priceBand, (v) => {
+      const k = PRICE_BANDS.findIndex((b) => b.key === v);
+      return k >= 0 ? k : -2;
+    });
     const fRating = typeof filters.minRatingX100 === "number" && Number.isFinite(filters.minRatingX100) ? filters.minRatingX100 : 0;
     const fStock = typeof filters.inStock === "boolean" ? (filters.inStock ? 1 : 0) : -1;
 

@@ -18,6 +18,7 @@ async function seoOf(page: import("@playwright/test").Page) {
 }
 
 test("home, category, product and shop pages render server-side in both languages with SEO data", async ({ page, request }) => {
+  test.slow(); // sixteen full page loads, each fetched twice
   const [slug] = await productSlugs(request, 1);
   const product = await trpcQuery<{ categoryPath: Array<{ slug: string }>; shop: Shop }>(request, "catalog.get", { slug });
   const paths = ["/", `/category/${product.categoryPath[0].slug}`, `/p/${slug}`, `/s/${product.shop.slug}`];

@@ -371,7 +371,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     <section aria-labelledby="search-title" className="py-4">
       <JsonLd data={resultsLd} />
       <div className="mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
-        <h1 id="search-title" className="min-w-0 break-words text-lg font-bold sm:text-xl">
+        <h1 id="search-title" className="line-clamp-2 min-w-0 break-all text-lg font-bold sm:text-xl">
           {heading}
         </h1>
         {result.fallback === null && (
