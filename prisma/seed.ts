@@ -6,6 +6,7 @@ import { withDatabaseUrl } from "@/server/db/connect";
 import { createPgDb, type Db } from "@/server/db/client";
 import { migrateUrl } from "@/server/db/migrate";
 import { DEFAULT_PRODUCT_COUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase } from "@/prisma/seed/seed";
+import { progressBar } from "@/server/cli/progress";
 
 /** Every table the seed writes; CASCADE also clears tables other features add that point at these. */
 const SEEDED_TABLES = [
@@ -37,24 +38,6 @@ function parseOptions(): { products: number; reset: boolean } {
   return { products, reset: values.reset };
 }
 
-/** `[#####.....] 52% 52000/100000 products` on stderr: redrawn in place on a terminal, one line per 10% otherwise. */
-function progressBar(width = 30) {
-  let lastDecile = -1;
-  const startedAt = Date.now();
-  return (done: number, total: number) => {
-    const ratio = total > 0 ? done / total : 1;
-    const percent = Math.floor(ratio * 100);
-    const filled = Math.round(ratio * width);
-    const line = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total} products`;
-    if (process.stderr.isTTY) {
-      const elapsed = ((Date.now() - startedAt) / 1000).toFixed(1);
-      process.stderr.write(`\r${line} (${elapsed}s)${done >= total ? "\n" : ""}`);
-    } else if (Math.floor(percent / 10) > lastDecile) {
-      lastDecile = Math.floor(percent / 10);
-      process.stderr.write(`${line}\n`);
-    }
-  };
-}
 
 async function resetCatalog(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`TRUNCATE ${SEEDED_TABLES.map((t) => `"${t}"`).join(", ")} CASCADE`);
@@ -82,7 +65,7 @@ async function main() {
       }
       console.log(`Seeding ${products} products into ${label} …`);
       const startedAt = Date.now();
-      const counts = await seedDatabase(db, { products, onProgress: progressBar() });
+      const counts = await seedDatabase(db, { products, onProgress: progressBar("products") });
       const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
       console.log(
         `Seeded ${counts.products} products (${counts.activeProducts} active, ${counts.variants} SKUs, ${counts.media} images), ` +

@@ -10,28 +10,8 @@ import { env } from "@/server/env";
 import { MeiliSearchEngine } from "@/server/search/meili-engine";
 import { requestFullRebuild } from "@/server/search/outbox";
 import { reindexAll } from "@/server/search/sync";
+import { progressBar } from "@/server/cli/progress";
 
-/** A one-line progress bar on stderr; without a terminal, one line per 10 %. */
-function progressBar(label: string) {
-  const width = 30;
-  let lastDecile = -1;
-  return {
-    update(done: number, total: number) {
-      const ratio = total > 0 ? Math.min(done / total, 1) : 1;
-      const percent = Math.floor(ratio * 100);
-      if (process.stderr.isTTY) {
-        const filled = Math.round(ratio * width);
-        process.stderr.write(`\r  ${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% (${done}/${total})`);
-      } else if (Math.floor(percent / 10) > lastDecile) {
-        lastDecile = Math.floor(percent / 10);
-        process.stderr.write(`  ${label} ${percent}% (${done}/${total})\n`);
-      }
-    },
-    finish() {
-      if (process.stderr.isTTY) process.stderr.write("\n");
-    },
-  };
-}
 
 async function main() {
   await withDatabaseUrl(async (url, label) => {
@@ -42,9 +22,7 @@ async function main() {
         const engine = new MeiliSearchEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY });
         console.log(`Search: Meilisearch at ${env.MEILI_HOST}`);
         await engine.init();
-        const bar = progressBar("reindex");
-        const { documents, seconds } = await reindexAll(db, engine, bar.update);
-        bar.finish();
+        const { documents, seconds } = await reindexAll(db, engine, progressBar("reindex"));
         console.log(`Indexed ${documents} documents in ${seconds.toFixed(1)} s`);
       } else {
         await requestFullRebuild(db);

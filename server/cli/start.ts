@@ -13,6 +13,7 @@ import { env } from "@/server/env";
 import { createPgDb } from "@/server/db/client";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
 import { migrateUrl } from "@/server/db/migrate";
+import { progressBar } from "@/server/cli/progress";
 
 const isDev = process.argv.includes("--dev");
 const shouldSeed = !process.argv.includes("--no-seed") && process.env.SEED !== "0";
@@ -81,36 +82,13 @@ async function seedIfEmpty(db: Database) {
     if (productCount > 0) return log(`Catalog has ${productCount} products; skipping the seed`);
     log("Catalog is empty: seeding demo data");
     const { seedDatabase } = await import("@/prisma/seed/seed");
-    const progress = createProgressBar("seed");
-    const counts = await seedDatabase(client, { onProgress: progress.update });
-    progress.finish();
+    const counts = await seedDatabase(client, { onProgress: progressBar("seed") });
     log(`Seeded ${counts.products} products, ${counts.shops} shops and ${counts.users} users`);
   } finally {
     await client.$disconnect();
   }
 }
 
-/** A one-line progress bar on stderr; without a terminal, one line per 10%. */
-function createProgressBar(label: string) {
-  const width = 30;
-  let lastDecile = -1;
-  return {
-    update(done: number, total: number) {
-      const ratio = total > 0 ? Math.min(done / total, 1) : 1;
-      const percent = Math.floor(ratio * 100);
-      if (process.stderr.isTTY) {
-        const filled = Math.round(ratio * width);
-        process.stderr.write(`\r  ${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% (${done}/${total})`);
-      } else if (Math.floor(percent / 10) > lastDecile) {
-        lastDecile = Math.floor(percent / 10);
-        process.stderr.write(`  ${label} ${percent}% (${done}/${total})\n`);
-      }
-    },
-    finish() {
-      if (process.stderr.isTTY) process.stderr.write("\n");
-    },
-  };
-}
 
 /** True when any build input (file or directory) changed after `.next/BUILD_ID` was written. */
 function isBuildStale(): boolean {
