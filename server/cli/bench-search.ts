@@ -23,6 +23,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { CATEGORIES, EDITIONS, REGIONS, SHOPS, TEMPLATES, type ShopSpec } from "@/prisma/seed/catalog-data";
 import { Random } from "@/server/lib/random";
+import { shelfPrice } from "@/prisma/seed/seed";
 import { env } from "@/server/env";
 import { EmbeddedSearchEngine } from "@/server/search/embedded-engine";
 import { PRICE_BANDS, type EngineQuery, type ProductDoc, type SearchSort } from "@/server/search/search.schema";
@@ -114,15 +115,6 @@ function planProducts(total: number): Array<{ shop: number; template: string; ro
   return new Random("catalog-plan").shuffle(plan);
 }
 
-function shelfPrice(fen: number): number {
-  const yuan = fen / 100;
-  let price: number;
-  if (yuan < 20) price = Math.round(yuan) * 100 - 10;
-  else if (yuan < 100) price = Math.round(yuan / 10) * 1000 - 10;
-  else if (yuan < 1000) price = Math.round(yuan / 10) * 1000 - 100;
-  else price = Math.round(yuan / 100) * 10000 - 100;
-  return Math.max(90, price);
-}
 
 /** One visible product document, deterministic in `n` (the seed's title, tag, price and sales rules). */
 function productDoc(n: number, planned: { shop: number; template: string; round: number }): ProductDoc {

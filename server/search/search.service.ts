@@ -5,8 +5,8 @@
 import type { DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { listProducts, loadProductCards } from "@/server/catalog/catalog.service";
+import { listShopSummaries } from "@/server/shop/shop.service";
 import { AppError, notFound } from "@/server/errors";
-import type { ShopSummary } from "@/server/shop/shop.schema";
 import { chunkQuery, normalizeText } from "@/server/search/analysis";
 import {
   MAX_QUERY_LENGTH,
@@ -143,29 +143,6 @@ async function productHits(
   });
   const ordered = rerank ? rerankByInterests(candidates, profile) : candidates;
   return ordered.map((c) => ({ ...c.card, highlightZh: c.titleZh, highlightEn: c.titleEn }));
-}
-
-const SHOP_SELECT = {
-  id: true,
-  slug: true,
-  nameZh: true,
-  nameEn: true,
-  kind: true,
-  taglineZh: true,
-  taglineEn: true,
-  logoUrl: true,
-  bannerUrl: true,
-  themeColor: true,
-  scoreX100: true,
-  followerCount: true,
-  _count: { select: { products: { where: { status: "ACTIVE" } } } },
-} satisfies Prisma.ShopSelect;
-
-async function shopCards(db: DbClient, ids: readonly string[]): Promise<ShopSummary[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.shop.findMany({ where: { id: { in: [...ids] }, status: "ACTIVE" }, select: SHOP_SELECT });
-  const byId = new Map(rows.map(({ _count, ...s }) => [s.id, { ...s, productCount: _count.products }]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function creatorCards(db: DbClient, ids: readonly string[]): Promise<CreatorCard[]> {
@@ -362,7 +339,7 @@ export async function search(db: DbClient, engine: SearchEngine, raw: SearchInpu
       output.pageCount = 1;
     }
   } else if (tab === "shops") {
-    output.shops = await shopCards(db, shopsRes.hits.map((h) => h.id));
+    output.shops = await listShopSummaries(db, shopsRes.hits.map((h) => h.id));
   } else {
     output.creators = await creatorCards(db, creatorsRes.hits.map((h) => h.id));
   }

@@ -1,4 +1,5 @@
 import type { DbClient } from "@/server/db/client";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { AppError, notFound } from "@/server/errors";
 import type { ShopDetail, ShopSummary } from "@/server/shop/shop.schema";
 
@@ -33,13 +34,33 @@ export async function getShop(db: DbClient, slug: string): Promise<ShopDetail> {
   };
 }
 
+const SUMMARY_SELECT = {
+  id: true,
+  slug: true,
+  nameZh: true,
+  nameEn: true,
+  kind: true,
+  taglineZh: true,
+  taglineEn: true,
+  logoUrl: true,
+  bannerUrl: true,
+  themeColor: true,
+  scoreX100: true,
+  followerCount: true,
+  _count: { select: { products: ACTIVE_PRODUCTS } },
+} satisfies Prisma.ShopSelect;
+
+function toSummary({ _count, ...shop }: Prisma.ShopGetPayload<{ select: typeof SUMMARY_SELECT }>): ShopSummary {
+  return { ...shop, productCount: _count.products };
+}
+
 /** Shops for the home page: a mix of kinds (flagships, farm goods, industrial belts, independents), best score first. */
 export async function listFeaturedShops(db: DbClient, limit = 8): Promise<ShopSummary[]> {
   const shops = await db.shop.findMany({
     where: { status: "ACTIVE" },
     orderBy: [{ scoreX100: "desc" }, { followerCount: "desc" }, { id: "asc" }],
     take: limit * 3,
-    include: { _count: { select: { products: ACTIVE_PRODUCTS } } },
+    select: SUMMARY_SELECT,
   });
   // Round-robin across kinds so the long tail (farm goods, small makers) is always on show.
   const byKind = new Map<string, typeof shops>();
@@ -51,21 +72,15 @@ export async function listFeaturedShops(db: DbClient, limit = 8): Promise<ShopSu
       if (next && mixed.length < limit) mixed.push(next);
     }
   }
-  return mixed.map((s) => ({
-    id: s.id,
-    slug: s.slug,
-    nameZh: s.nameZh,
-    nameEn: s.nameEn,
-    kind: s.kind,
-    taglineZh: s.taglineZh,
-    taglineEn: s.taglineEn,
-    logoUrl: s.logoUrl,
-    bannerUrl: s.bannerUrl,
-    themeColor: s.themeColor,
-    scoreX100: s.scoreX100,
-    followerCount: s.followerCount,
-    productCount: s._count.products,
-  }));
+  return mixed.map(toSummary);
+}
+
+/** Active shops by id, in the order of `ids` (search results); unknown or inactive ids are skipped. */
+export async function listShopSummaries(db: DbClient, ids: readonly string[]): Promise<ShopSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.shop.findMany({ where: { id: { in: [...ids] }, status: "ACTIVE" }, select: SUMMARY_SELECT });
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function listShopSlugs(db: DbClient) {
