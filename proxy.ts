@@ -1,8 +1,29 @@
-// Locale routing only (zh at `/`, en at `/en`). Access control lives in layouts and procedures.
+// Locale routing (zh at `/`, en at `/en`) and the anonymous visitor-id cookie. Access control lives
+// in layouts and procedures.
 import createMiddleware from "next-intl/middleware";
+import type { NextRequest } from "next/server";
 import { routing } from "@/app/_i18n/routing";
+import { isVisitorId, newVisitorId, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from "@/server/visitor";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+export default function proxy(request: NextRequest) {
+  const existing = request.cookies.get(VISITOR_COOKIE)?.value;
+  if (isVisitorId(existing)) return intl(request);
+  // First visit (or a tampered cookie): mint an id and hand it to this very render too, by
+  // rewriting the request's Cookie header before next-intl forwards the request headers.
+  const id = newVisitorId();
+  request.cookies.set(VISITOR_COOKIE, id);
+  const response = intl(request);
+  response.cookies.set(VISITOR_COOKIE, id, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: VISITOR_COOKIE_MAX_AGE_S,
+    secure: request.nextUrl.protocol === "https:",
+  });
+  return response;
+}
 
 export const config = {
   // Everything except API routes, media, Next internals and files with an extension.

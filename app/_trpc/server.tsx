@@ -10,13 +10,20 @@ import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
 import { clientIp, currentUser } from "@/server/auth";
+import { visitorIdFromCookieHeader } from "@/server/visitor";
 import { makeQueryClient } from "@/app/_trpc/query-client";
 
 export const getQueryClient = cache(makeQueryClient);
 
-const createContext = cache(async () =>
-  createTRPCContext({ db: getDb(), user: await currentUser(), ip: clientIp(await headers()) }),
-);
+const createContext = cache(async () => {
+  const h = await headers();
+  return createTRPCContext({
+    db: getDb(),
+    user: await currentUser(),
+    ip: clientIp(h),
+    visitorId: visitorIdFromCookieHeader(h.get("cookie")),
+  });
+});
 
 export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
 

@@ -17,6 +17,8 @@ export interface Context {
   user: SessionUser | null;
   /** Client address, for rate limits and logs. */
   ip?: string;
+  /** Anonymous visitor id (server/visitor.ts): guest cart, search and feed events. */
+  visitorId?: string | null;
 }
 
 export function createTRPCContext(opts: Context): Context {

@@ -4,9 +4,9 @@ import { readySearch } from "@/server/search/engine";
 import * as searchService from "@/server/search/search.service";
 import { searchInput, searchOutput, suggestOutput } from "@/server/search/search.schema";
 
-/** The context carries no anonymous visitor id yet, so searches are attributed to the user only. */
+/** Searches are attributed to the signed-in user and the anonymous visitor id (cookie). */
 function viewerOf(ctx: Context): searchService.SearchViewer {
-  return { userId: ctx.user?.id ?? null, visitorId: null };
+  return { userId: ctx.user?.id ?? null, visitorId: ctx.visitorId ?? null };
 }
 
 const id = (field: string) => z.string().min(1, { error: `${field} is required` }).max(64);

@@ -3,13 +3,20 @@ import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
 import { clientIp, currentUser } from "@/server/auth";
+import { visitorIdFromCookieHeader } from "@/server/visitor";
 
 function handler(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createTRPCContext({ db: getDb(), user: await currentUser(), ip: clientIp(req.headers) }),
+    createContext: async () =>
+      createTRPCContext({
+        db: getDb(),
+        user: await currentUser(),
+        ip: clientIp(req.headers),
+        visitorId: visitorIdFromCookieHeader(req.headers.get("cookie")),
+      }),
   });
 }
 
