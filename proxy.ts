@@ -6,8 +6,11 @@ import { routing } from "@/app/_i18n/routing";
 import { isVisitorId, newVisitorId, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from "@/server/visitor";
 
 const intl = createMiddleware(routing);
+const PATH_HEADER = "x-mall-path";
 
 export default function proxy(request: NextRequest) {
+  // Signed-in areas send visitors to sign-in with a way back here (app/_lib/require-user.ts).
+  request.headers.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const existing = request.cookies.get(VISITOR_COOKIE)?.value;
   if (isVisitorId(existing)) return intl(request);
   // First visit (or a tampered cookie): mint an id and hand it to this very render too, by

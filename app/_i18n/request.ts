@@ -3,7 +3,10 @@ import { getRequestConfig } from "next-intl/server";
 import { routing } from "@/app/_i18n/routing";
 
 /** One JSON file per namespace and locale under messages/<locale>/, so features own their strings. */
-const NAMESPACES = ["common", "nav", "home", "auth", "errors", "listing", "product", "shop", "category", "search"] as const;
+const NAMESPACES = [
+  "common", "nav", "home", "auth", "errors", "listing", "product", "shop", "category", "search",
+  "account", "cart", "checkout", "payment", "orders", "aftersale", "review", "seller", "admin",
+] as const;
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;

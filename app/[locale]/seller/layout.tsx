@@ -1,0 +1,27 @@
+// Seller centre: sellers only (which shop's data they see is checked by every procedure). Never indexed.
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AreaNav } from "@/app/_components/area-nav";
+import { requireUser } from "@/app/_lib/require-user";
+import type { Locale } from "@/app/_i18n/routing";
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+export default async function SellerLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireUser(locale, "SELLER");
+  const t = await getTranslations({ locale, namespace: "account" });
+  return (
+    <>
+      <AreaNav
+        label={t("sellerArea")}
+        items={[
+          { href: "/seller/orders", label: t("sellerOrders") },
+          { href: "/seller/after-sales", label: t("sellerAfterSales") },
+        ]}
+      />
+      {children}
+    </>
+  );
+}
