@@ -1,4 +1,5 @@
-// Next.js calls register() once when a server instance starts. In the Node.js runtime it warms the
+// Next.js calls register() once when a server instance starts. In the Node.js runtime it starts the
+// background jobs (server/jobs/jobs.ts) and warms the
 // search engine — builds the embedded index from the database (or applies Meilisearch settings) and
 // starts the outbox sync worker — so the first search does not pay for it and catalog changes reach
 // search even before anyone searches.
@@ -9,7 +10,14 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ getDb }, { readySearch }] = await Promise.all([import("@/server/db"), import("@/server/search/engine")]);
+  const [{ getDb }, { readySearch }, { startJobs }, { JOBS }] = await Promise.all([
+    import("@/server/db"),
+    import("@/server/search/engine"),
+    import("@/server/jobs/scheduler"),
+    import("@/server/jobs/jobs"),
+  ]);
+  // Payment timeouts, logistics, auto-confirmation… (server/jobs/jobs.ts).
+  startJobs(getDb(), JOBS);
   // Not awaited: the server answers requests while the index builds; searches await readySearch().
   readySearch(getDb()).catch((err: unknown) => {
     console.error("[search] warm-up failed; the first search will try again:", err);
