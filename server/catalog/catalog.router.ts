@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure, sellerProcedure } from "@/server/api/trpc";
+import { adminProcedure, createTRPCRouter, publicProcedure, sellerProcedure } from "@/server/api/trpc";
 import * as catalog from "@/server/catalog/catalog.service";
 import {
   categoryDetail,
@@ -11,6 +11,9 @@ import {
   sellerProductRow,
   sitemapEntry,
   updateProductInput,
+  delistProductInput,
+  moderateProductInput,
+  productStatusResult,
 } from "@/server/catalog/catalog.schema";
 
 const slugInput = z.object({ slug: z.string().trim().min(1, { error: "slug is required" }).max(160) });
@@ -46,4 +49,12 @@ export const catalogRouter = createTRPCRouter({
     .input(updateProductInput)
     .output(z.object({ id: z.string(), slug: z.string(), minPriceFen: z.number().int(), maxPriceFen: z.number().int(), updatedAt: z.date() }))
     .mutation(({ ctx, input }) => ctx.db.$transaction((tx) => catalog.updateProduct(tx, ctx.user.id, input))),
+  delist: sellerProcedure
+    .input(delistProductInput)
+    .output(productStatusResult)
+    .mutation(({ ctx, input }) => ctx.db.$transaction((tx) => catalog.delistProduct(tx, ctx.user.id, input.productId))),
+  moderate: adminProcedure
+    .input(moderateProductInput)
+    .output(productStatusResult)
+    .mutation(({ ctx, input }) => ctx.db.$transaction((tx) => catalog.moderateProduct(tx, input))),
 });

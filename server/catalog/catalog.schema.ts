@@ -158,3 +158,29 @@ export const sellerProductRow = z.object({
 });
 
 export const sitemapEntry = z.object({ slug: z.string(), updatedAt: z.date() });
+
+const reason = z.string().trim().max(500, { error: "reason must be at most 500 characters" });
+
+/** A seller takes their own product off sale (it leaves pages and search within seconds). */
+export const delistProductInput = z.object({
+  productId: z.string().min(1, { error: "productId is required" }),
+});
+
+/** The platform's verdict on a product: approve, reject (with a reason) or delist (with a reason). */
+export const moderateProductInput = z
+  .object({
+    productId: z.string().min(1, { error: "productId is required" }),
+    status: z.enum(["ACTIVE", "REJECTED", "DELISTED"], { error: "status must be ACTIVE, REJECTED or DELISTED" }),
+    reason: reason.optional(),
+  })
+  .refine((v) => v.status === "ACTIVE" || (v.reason ?? "").length >= 2, {
+    path: ["reason"],
+    error: "reason is required when rejecting or delisting",
+  });
+export type ModerateProductInput = z.infer<typeof moderateProductInput>;
+
+export const productStatusResult = z.object({
+  id: z.string(),
+  status: z.enum(["DRAFT", "IN_REVIEW", "ACTIVE", "REJECTED", "DELISTED"]),
+  statusReason: z.string().nullable(),
+});

@@ -13,6 +13,7 @@ import {
   type ProductPage,
   type ProductSort,
   type UpdateProductInput,
+  type ModerateProductInput,
 } from "@/server/catalog/catalog.schema";
 
 /** A product is public only when it is approved and active and its shop is active. */
@@ -331,4 +332,41 @@ export async function searchProducts(db: DbClient, q: string, page = 1, pageSize
     db.product.findMany({ where, include: CARD_INCLUDE, orderBy: SORTS.popular, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   return { items: rows.map(toCard), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+// ───────────── listing status (seller delist, platform moderation) ─────────────
+// Every status change writes a search-outbox row in the same transaction: a delisted or rejected
+// product leaves search results as soon as the sync worker drains it (about a second).
+
+const STATUS_RESULT = { id: true, status: true, statusReason: true } as const;
+
+export async function delistProduct(tx: Prisma.TransactionClient, userId: string, productId: string) {
+  const product = await tx.product.findUnique({ where: { id: productId }, select: { shopId: true, status: true } });
+  if (!product) throw notFound("Product");
+  await assertShopMember(tx, userId, product.shopId);
+  if (product.status !== "ACTIVE") throw new AppError("CONFLICT", `Only a product on sale can be delisted; this one is ${product.status.toLowerCase().replace(/_/g, " ")}`);
+  const updated = await tx.product.update({
+    where: { id: productId },
+    data: { status: "DELISTED", statusReason: "Delisted by the seller" },
+    select: STATUS_RESULT,
+  });
+  await enqueueSearchSync(tx, "product", [productId]);
+  return updated;
+}
+
+export async function moderateProduct(tx: Prisma.TransactionClient, input: ModerateProductInput) {
+  const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true, publishedAt: true } });
+  if (!product) throw notFound("Product");
+  const approved = input.status === "ACTIVE";
+  const updated = await tx.product.update({
+    where: { id: input.productId },
+    data: {
+      status: input.status,
+      statusReason: approved ? null : input.reason,
+      publishedAt: approved ? (product.publishedAt ?? new Date()) : undefined,
+    },
+    select: STATUS_RESULT,
+  });
+  await enqueueSearchSync(tx, "product", [input.productId]);
+  return updated;
 }

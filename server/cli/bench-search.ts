@@ -12,10 +12,11 @@
 // 4. loads the same documents into PostgreSQL (DATABASE_URL) or an in-memory PGlite with pg_trgm,
 //    and answers the same queries there: ILIKE on a trigram-indexed text column with the same
 //    filters, a count, the page and disjunctive facet GROUP BYs in one statement per query;
-// 5. prints p50/p95/p99 for both and ends with one key=value summary line.
-//
-// HTTP latency is not measured here: the search route belongs to the router/page work, and this
-// script measures the engine in-process.
+// 5. with `--http <base URL>` (a running app, e.g. `npm start` after
+//    `npm run db:seed -- --products 100000 --reset`), sends the same queries to the search procedure
+//    over HTTP (GET /api/trpc/search.query, one client, sequentially): router, service, engine and
+//    the database read of the result cards, as a browser would see it;
+// 6. prints p50/p95/p99 for each and ends with one key=value summary line.
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,6 +43,25 @@ const PRODUCTS = intFlag("products", 100_000);
 const QUERIES = intFlag("queries", 1_000);
 const BASELINE_QUERIES = Math.min(QUERIES, intFlag("baseline-queries", QUERIES));
 const WARMUP = Math.min(100, QUERIES);
+
+function stringFlag(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return null;
+  const value = process.argv[i + 1];
+  if (!value || value.startsWith("--")) throw new Error(`--${name} needs a value`);
+  return value;
+}
+
+/** Base URL of a running app to query over HTTP, e.g. http://localhost:3000. */
+const HTTP_BASE = (() => {
+  const raw = stringFlag("http");
+  if (!raw) return null;
+  try {
+    return new URL(raw).origin;
+  } catch {
+    throw new Error(`--http needs a URL such as http://localhost:3000, got ${raw}`);
+  }
+})();
 
 // ───────────────────────────── measuring ─────────────────────────────
 
@@ -358,6 +378,52 @@ SELECT
   return { sql, params };
 }
 
+// ───────────────────────────── HTTP ─────────────────────────────
+
+/** The search procedure's input for an engine query (what the /search page sends). */
+function httpInput(query: EngineQuery) {
+  return {
+    q: query.q,
+    tab: "products",
+    filters: query.filters,
+    sort: query.sort,
+    page: Math.floor(query.offset / query.limit) + 1,
+    pageSize: query.limit,
+  };
+}
+
+async function httpSearch(base: string, query: EngineQuery): Promise<{ ms: number; ok: boolean; total: number }> {
+  const url = `${base}/api/trpc/search.query?input=${encodeURIComponent(JSON.stringify({ json: httpInput(query) }))}`;
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const body = (await res.json()) as { result?: { data?: { json?: { products?: { total?: number } } } } };
+  const ms = performance.now() - t0;
+  return { ms, ok: res.ok, total: body.result?.data?.json?.products?.total ?? 0 };
+}
+
+interface HttpLeg {
+  stats: ReturnType<typeof stats>;
+  errors: number;
+  byKind: Map<string, number[]>;
+}
+
+async function runHttpLeg(base: string, queries: BenchQuery[]): Promise<HttpLeg> {
+  // Reachable, and the server's index is built (the first search waits for it).
+  for (const q of makeQueries(WARMUP)) await httpSearch(base, q.query);
+  const times: number[] = [];
+  const byKind = new Map<string, number[]>();
+  let errors = 0;
+  const state = { next: 10 };
+  for (const [i, { kind, query }] of queries.entries()) {
+    const r = await httpSearch(base, query);
+    if (!r.ok) errors++;
+    times.push(r.ms);
+    (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(r.ms);
+    progress("http queries", i + 1, queries.length, state);
+  }
+  return { stats: stats(times), errors, byKind };
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 async function main(): Promise<void> {
@@ -428,7 +494,20 @@ async function main(): Promise<void> {
   }
   const sug = stats(suggestTimes);
   console.log(`  suggest   n=${String(suggestTimes.length).padStart(4)}  p50 ${fmt(sug.p50).padStart(6)} ms  p95 ${fmt(sug.p95).padStart(6)} ms`);
-  console.log("  http: not measured here (the /search route and API belong to the router work)");
+
+  // 3b. The same queries over HTTP, against a running app.
+  let http: HttpLeg | null = null;
+  if (HTTP_BASE) {
+    console.log(`\n[http] the same ${queries.length} queries through ${HTTP_BASE}/api/trpc/search.query`);
+    http = await runHttpLeg(HTTP_BASE, queries);
+    console.log(`  all ${queries.length}: p50 ${fmt(http.stats.p50)} ms, p95 ${fmt(http.stats.p95)} ms, p99 ${fmt(http.stats.p99)} ms, errors ${http.errors}`);
+    for (const [kind, list] of http.byKind) {
+      const s = stats(list);
+      console.log(`  ${kind.padEnd(9)} n=${String(list.length).padStart(4)}  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms`);
+    }
+  } else {
+    console.log("  http: skipped (pass --http http://localhost:3000 with the app running on a seeded catalog)");
+  }
 
   // 4. The PostgreSQL baseline on the same documents and queries.
   console.log(`\n[3/3] baseline: ILIKE + pg_trgm on the same documents`);
@@ -484,7 +563,9 @@ async function main(): Promise<void> {
         `baseline_p50_ms=${fmt(baseline.p50)}`,
         `baseline_p95_ms=${fmt(baseline.p95)}`,
         `ratio=${ratio.toFixed(1)}`,
-        `http=skipped`,
+        ...(http
+          ? [`http_p50_ms=${fmt(http.stats.p50)}`, `http_p95_ms=${fmt(http.stats.p95)}`, `http_p99_ms=${fmt(http.stats.p99)}`, `http_errors=${http.errors}`]
+          : [`http=skipped`]),
         `cpus=${os.cpus().length}`,
         `load1=${endLoad.toFixed(2)}`,
       ].join(" "),

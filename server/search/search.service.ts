@@ -322,10 +322,15 @@ export async function search(db: DbClient, engine: SearchEngine, raw: SearchInpu
     eventId: null,
   };
 
+  // The event records what the engine found (0 for a zero-result query, even when a fallback then
+  // fills the page), so it can be written while the page's rows load.
+  const recorded = recordQuery(db, viewer, q, tab, filters, active.total);
   if (tab === "products") {
     const rerank = sort === "relevance" && q !== "";
-    output.products = await productHits(db, productsRes.hits, profile, rerank);
-    output.facets = await labelFacets(db, productsRes.facets);
+    [output.products, output.facets] = await Promise.all([
+      productHits(db, productsRes.hits, profile, rerank),
+      labelFacets(db, productsRes.facets),
+    ]);
     if (productsRes.total === 0) {
       // Never a blank page: a looser query, else what sells best.
       const relaxed = await relaxedSearch(engine, q, filters, sort, pageSize);
@@ -344,7 +349,7 @@ export async function search(db: DbClient, engine: SearchEngine, raw: SearchInpu
     output.creators = await creatorCards(db, creatorsRes.hits.map((h) => h.id));
   }
 
-  output.eventId = await recordQuery(db, viewer, q, tab, filters, active.total);
+  output.eventId = await recorded;
   return output;
 }
 

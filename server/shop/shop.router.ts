@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { adminProcedure, createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import * as shops from "@/server/shop/shop.service";
-import { shopDetail, shopSummary } from "@/server/shop/shop.schema";
+import { setShopStatusInput, shopDetail, shopStatusResult, shopSummary } from "@/server/shop/shop.schema";
 
 export const shopRouter = createTRPCRouter({
   get: publicProcedure
@@ -15,4 +15,8 @@ export const shopRouter = createTRPCRouter({
     .input(z.object({ limit: z.number().int().min(1).max(24).default(8) }))
     .output(z.array(shopSummary))
     .query(({ ctx, input }) => shops.listFeaturedShops(ctx.db, input.limit)),
+  setStatus: adminProcedure
+    .input(setShopStatusInput)
+    .output(shopStatusResult)
+    .mutation(({ ctx, input }) => ctx.db.$transaction((tx) => shops.setShopStatus(tx, input))),
 });

@@ -41,3 +41,22 @@ export const shopSummary = shopDetail.pick({
   productCount: true,
 });
 export type ShopSummary = z.infer<typeof shopSummary>;
+
+/** The platform suspends a shop (all its products leave pages and search) or reinstates it. */
+export const setShopStatusInput = z
+  .object({
+    shopId: z.string().min(1, { error: "shopId is required" }),
+    status: z.enum(["ACTIVE", "SUSPENDED", "CLOSED"], { error: "status must be ACTIVE, SUSPENDED or CLOSED" }),
+    reason: z.string().trim().max(500, { error: "reason must be at most 500 characters" }).optional(),
+  })
+  .refine((v) => v.status === "ACTIVE" || (v.reason ?? "").length >= 2, {
+    path: ["reason"],
+    error: "reason is required when suspending or closing a shop",
+  });
+export type SetShopStatusInput = z.infer<typeof setShopStatusInput>;
+
+export const shopStatusResult = z.object({
+  id: z.string(),
+  status: z.enum(["ACTIVE", "SUSPENDED", "CLOSED"]),
+  statusReason: z.string().nullable(),
+});

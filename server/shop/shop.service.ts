@@ -1,7 +1,8 @@
 import type { DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { AppError, notFound } from "@/server/errors";
-import type { ShopDetail, ShopSummary } from "@/server/shop/shop.schema";
+import type { SetShopStatusInput, ShopDetail, ShopSummary } from "@/server/shop/shop.schema";
+import { enqueueSearchSync } from "@/server/search/outbox";
 
 const ACTIVE_PRODUCTS = { where: { status: "ACTIVE" as const } };
 
@@ -91,4 +92,21 @@ export async function listShopSlugs(db: DbClient) {
 export async function assertShopMember(db: DbClient, userId: string, shopId: string): Promise<void> {
   const member = await db.shopMember.findUnique({ where: { shopId_userId: { shopId, userId } }, select: { role: true } });
   if (!member) throw new AppError("FORBIDDEN", "You are not a member of this shop");
+}
+
+/**
+ * Suspends, closes or reinstates a shop. The shop's search-outbox row is written in the same
+ * transaction; the sync worker then re-syncs the shop and every product of it, so a suspended
+ * shop's goods leave search within seconds (and come back on reinstatement).
+ */
+export async function setShopStatus(tx: Prisma.TransactionClient, input: SetShopStatusInput) {
+  const shop = await tx.shop.findUnique({ where: { id: input.shopId }, select: { id: true } });
+  if (!shop) throw notFound("Shop");
+  const updated = await tx.shop.update({
+    where: { id: input.shopId },
+    data: { status: input.status, statusReason: input.status === "ACTIVE" ? null : input.reason },
+    select: { id: true, status: true, statusReason: true },
+  });
+  await enqueueSearchSync(tx, "shop", [input.shopId]);
+  return updated;
 }

@@ -196,31 +196,66 @@ describe("outbox", () => {
     await expectConverged(engine, shop);
   });
 
-  it("removes a delisted product, and every product of a suspended shop, after a drain", async () => {
+  it("a seller's delisting, a platform rejection and a shop suspension leave search after a drain; reinstating brings them back", async () => {
     const engine = new EmbeddedSearchEngine();
-    const { shop, products } = await shopWithProducts(engine, 3);
-    await db.$transaction(async (tx) => {
-      await tx.product.update({ where: { id: products[0].id }, data: { status: "DELISTED" } });
-      await enqueueSearchSync(tx, "product", [products[0].id]);
-    });
+    const seller = await createUser(db, { roles: ["SHOPPER", "SELLER"] });
+    const admin = await createUser(db, { roles: ["SHOPPER", "ADMIN"] });
+    const category = await createCategory(db);
+    const shop = await createShop(db, { ownerId: seller.id });
+    const products = [];
+    for (let i = 0; i < 3; i++) {
+      products.push(await createProduct(db, { shopId: shop.id, categoryId: category.id, variants: [{ priceFen: 1_000 + i * 100, stock: 5 }] }));
+    }
+    await syncEntities(db, engine, "product", products.map((p) => p.id));
+    const asSeller = createCaller({ db, user: { id: seller.id, roles: seller.roles } });
+    const asAdmin = createCaller({ db, user: { id: admin.id, roles: admin.roles } });
+
+    expect(await asSeller.catalog.delist({ productId: products[0].id })).toMatchObject({ status: "DELISTED" });
     await drainAll(engine);
     expect((await engineView(engine, shop.slug)).titles.has(products[0].id)).toBe(false);
+
+    const rejected = await asAdmin.catalog.moderate({ productId: products[1].id, status: "REJECTED", reason: "虚假宣传" });
+    expect(rejected).toMatchObject({ status: "REJECTED", statusReason: "虚假宣传" });
+    await drainAll(engine);
+    expect([...(await engineView(engine, shop.slug)).titles.keys()]).toEqual([products[2].id]);
     await expectConverged(engine, shop);
 
-    await db.$transaction(async (tx) => {
-      await tx.shop.update({ where: { id: shop.id }, data: { status: "SUSPENDED" } });
-      await enqueueSearchSync(tx, "shop", [shop.id]);
-    });
+    await asAdmin.shop.setStatus({ shopId: shop.id, status: "SUSPENDED", reason: "售假投诉核实" });
     await drainAll(engine);
     expect((await engineView(engine, shop.slug)).total).toBe(0);
 
-    await db.$transaction(async (tx) => {
-      await tx.shop.update({ where: { id: shop.id }, data: { status: "ACTIVE" } });
-      await enqueueSearchSync(tx, "shop", [shop.id]);
-    });
+    await asAdmin.shop.setStatus({ shopId: shop.id, status: "ACTIVE" });
+    await asAdmin.catalog.moderate({ productId: products[1].id, status: "ACTIVE" });
     await drainAll(engine);
-    expect((await engineView(engine, shop.slug)).total).toBe(2);
+    expect(new Set((await engineView(engine, shop.slug)).titles.keys())).toEqual(new Set([products[1].id, products[2].id]));
     await expectConverged(engine, shop);
+  });
+
+  it("only the shop's seller may delist, only an admin may moderate or suspend, and a verdict without a reason is refused", async () => {
+    const seller = await createUser(db, { roles: ["SHOPPER", "SELLER"] });
+    const otherSeller = await createUser(db, { roles: ["SHOPPER", "SELLER"] });
+    const admin = await createUser(db, { roles: ["SHOPPER", "ADMIN"] });
+    const shop = await createShop(db, { ownerId: seller.id });
+    const product = await createProduct(db, { shopId: shop.id, categoryId: (await createCategory(db)).id });
+    const asOther = createCaller({ db, user: { id: otherSeller.id, roles: otherSeller.roles } });
+    const asSeller = createCaller({ db, user: { id: seller.id, roles: seller.roles } });
+    const asAdmin = createCaller({ db, user: { id: admin.id, roles: admin.roles } });
+
+    await expect(asOther.catalog.delist({ productId: product.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asSeller.catalog.moderate({ productId: product.id, status: "DELISTED", reason: "自己下架" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asSeller.shop.setStatus({ shopId: shop.id, status: "SUSPENDED", reason: "x".repeat(5) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asAdmin.catalog.moderate({ productId: product.id, status: "REJECTED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("reason"),
+    });
+    await expect(asAdmin.shop.setStatus({ shopId: shop.id, status: "SUSPENDED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("reason"),
+    });
+    // Nothing changed, and nothing was queued for search.
+    expect(await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+    expect(await db.shop.findUniqueOrThrow({ where: { id: shop.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+    expect(await outboxRows([product.id, shop.id])).toHaveLength(0);
   });
 
   it("replaying rows that were already processed changes nothing", async () => {
@@ -324,10 +359,8 @@ describe("worker", () => {
     const worker = startSyncWorker(db, engine);
     try {
       await new Promise((r) => setTimeout(r, 200));
-      await db.$transaction(async (tx) => {
-        await tx.product.update({ where: { id: products[1].id }, data: { status: "REJECTED" } });
-        await enqueueSearchSync(tx, "product", [products[1].id]);
-      });
+      const admin = await createUser(db, { roles: ["SHOPPER", "ADMIN"] });
+      await createCaller({ db, user: { id: admin.id, roles: admin.roles } }).catalog.moderate({ productId: products[1].id, status: "REJECTED", reason: "图文不符" });
       const waited = await until(async () => !(await engineView(engine, shop.slug)).titles.has(products[1].id));
       expect(waited).toBeLessThan(3_000);
     } finally {
