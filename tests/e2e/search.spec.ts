@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { SHOPPER_STATE, signIn } from "./helpers";
 
 // Queries chosen from the seeded catalog (prisma/seed/catalog-data.ts): several shops sell
 // headphones ("耳机") at prices across more than one price band.
@@ -245,4 +246,34 @@ test("the plain query page is indexable, canonical to itself, with SearchResults
   // Unknown parameter values are ignored, never an error.
   const odd = await request.get("/search?q=%E8%80%B3%E6%9C%BA&sort=cheapest&price=free&rating=9999&tab=videos&page=-3&category=%3Cscript%3E");
   expect(odd.status()).toBe(200);
+});
+
+test.describe("operators", () => {
+  test("an admin sees a query that found nothing in the zero-result list; a shopper cannot open it", async ({ browser }) => {
+    const nonsense = `qzxv${Date.now().toString(36)}`;
+    const admin = await browser.newContext();
+    try {
+      const page = await admin.newPage();
+      await signIn(page, "admin@demo.mall");
+      await page.waitForURL("/");
+      await page.goto(`/search?q=${nonsense}`);
+      // Never a blank page: the zero-result fallback shows something to buy.
+      await expect(results(page).first()).toBeVisible();
+      await page.goto("/admin/search");
+      await expect(page.getByRole("heading", { level: 1, name: "无结果搜索" })).toBeVisible();
+      const row = page.getByRole("row").filter({ hasText: nonsense });
+      await expect(row).toHaveCount(1);
+      await expect(row.getByRole("cell").nth(1)).toHaveText("1");
+    } finally {
+      await admin.close();
+    }
+
+    const shopper = await browser.newContext({ storageState: SHOPPER_STATE });
+    try {
+      const res = await (await shopper.newPage()).goto("/admin/search");
+      expect(res?.status()).toBe(404);
+    } finally {
+      await shopper.close();
+    }
+  });
 });
