@@ -58,15 +58,76 @@ export interface RankableCard {
   tags: string[];
 }
 
-/** Visible products by id (order not kept): a stale search-index entry never reaches a page. */
+interface CardSqlRow {
+  id: string;
+  slug: string;
+  titleZh: string;
+  titleEn: string;
+  imageUrl: string | null;
+  minPriceFen: number;
+  maxPriceFen: number;
+  salesCount: number;
+  ratingX100: number;
+  ratingCount: number;
+  inStock: boolean;
+  tags: string[];
+  shopId: string;
+  shopSlug: string;
+  shopNameZh: string;
+  shopNameEn: string;
+  shopLogoUrl: string;
+  regionNameZh: string | null;
+  regionNameEn: string | null;
+  cat1: string;
+  cat2: string | null;
+  cat3: string | null;
+}
+
+/**
+ * Visible products by id (order not kept): a stale search-index entry never reaches a page.
+ * One statement (search result pages call this on every query; Prisma's includes would take seven
+ * round trips): joins for shop, region and the category path, a lateral lookup of the first image,
+ * and an EXISTS for stock.
+ */
 export async function loadProductCards(db: DbClient, ids: readonly string[]): Promise<Map<string, RankableCard>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.product.findMany({ where: { ...VISIBLE_PRODUCT, id: { in: [...ids] } }, include: CARD_INCLUDE });
+  const rows = await db.$queryRaw<CardSqlRow[]>`
+    SELECT p."id", p."slug", p."titleZh", p."titleEn", m."url" AS "imageUrl",
+           p."minPriceFen", p."maxPriceFen", p."salesCount", p."ratingX100", p."ratingCount", p."tags",
+           EXISTS (SELECT 1 FROM "ProductVariant" v WHERE v."productId" = p."id" AND v."isActive" AND v."stock" > 0) AS "inStock",
+           s."id" AS "shopId", s."slug" AS "shopSlug", s."nameZh" AS "shopNameZh", s."nameEn" AS "shopNameEn", s."logoUrl" AS "shopLogoUrl",
+           r."nameZh" AS "regionNameZh", r."nameEn" AS "regionNameEn",
+           c1."slug" AS "cat1", c2."slug" AS "cat2", c3."slug" AS "cat3"
+    FROM "Product" p
+    JOIN "Shop" s ON s."id" = p."shopId" AND s."status" = 'ACTIVE'
+    LEFT JOIN "Region" r ON r."id" = p."regionId"
+    JOIN "Category" c1 ON c1."id" = p."categoryId"
+    LEFT JOIN "Category" c2 ON c2."id" = c1."parentId"
+    LEFT JOIN "Category" c3 ON c3."id" = c2."parentId"
+    LEFT JOIN LATERAL (
+      SELECT pm."url" FROM "ProductMedia" pm WHERE pm."productId" = p."id" ORDER BY pm."position" ASC LIMIT 1
+    ) m ON TRUE
+    WHERE p."id" = ANY(${[...ids]}::text[]) AND p."status" = 'ACTIVE'`;
   return new Map(
     rows.map((p) => {
-      const c = p.category;
-      const categorySlugs = [c.parent?.parent?.slug, c.parent?.slug, c.slug].filter((s): s is string => !!s);
-      return [p.id, { card: toCard(p), categorySlugs, shopSlug: p.shop.slug, tags: p.tags }];
+      const card: ProductCard = {
+        id: p.id,
+        slug: p.slug,
+        titleZh: p.titleZh,
+        titleEn: p.titleEn,
+        imageUrl: p.imageUrl,
+        minPriceFen: p.minPriceFen,
+        maxPriceFen: p.maxPriceFen,
+        salesCount: p.salesCount,
+        ratingX100: p.ratingX100,
+        ratingCount: p.ratingCount,
+        isSoldOut: !p.inStock,
+        shop: { id: p.shopId, slug: p.shopSlug, nameZh: p.shopNameZh, nameEn: p.shopNameEn, logoUrl: p.shopLogoUrl },
+        region: p.regionNameZh !== null && p.regionNameEn !== null ? { nameZh: p.regionNameZh, nameEn: p.regionNameEn } : null,
+      };
+      // Root first: the product's own category is the deepest.
+      const categorySlugs = [p.cat3, p.cat2, p.cat1].filter((slug): slug is string => slug !== null);
+      return [p.id, { card, categorySlugs, shopSlug: p.shopSlug, tags: p.tags }];
     }),
   );
 }
