@@ -28,6 +28,18 @@ const schema = z.object({
   /** Maximum sign-in attempts per email+IP within the window. */
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   SIGNIN_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  /** Minutes a shopper has to pay a placed order before it is cancelled and its stock returns. */
+  MALL_PAYMENT_TIMEOUT_MIN: z.coerce.number().min(1).default(15),
+  /** HMAC key of the sandbox payment provider's callbacks. Unset: derived from AUTH_SECRET (or a dev constant). */
+  PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
+  /** Days after shipping when receipt is confirmed automatically. */
+  MALL_AUTO_CONFIRM_DAYS: z.coerce.number().min(0).default(10),
+  /** Seconds between simulated carrier scans of a shipped parcel. */
+  MALL_LOGISTICS_STEP_S: z.coerce.number().min(1).default(30),
+  /** Days after completion during which the shopper may still ask for after-sales. */
+  MALL_AFTER_SALES_DAYS: z.coerce.number().min(0).default(15),
+  /** Where uploaded files (review photos) are stored on local disk. Unset: `<DATA_DIR>/uploads`. */
+  UPLOADS_DIR: z.string().trim().min(1).optional(),
 });
 
 const parsed = schema.safeParse(process.env);

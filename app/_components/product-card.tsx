@@ -3,29 +3,34 @@ import { Link } from "@/app/_i18n/navigation";
 import { compactCount, formatFen, pick, rating } from "@/app/_lib/format";
 import type { ProductCard as ProductCardData } from "@/server/catalog/catalog.schema";
 import type { Highlight } from "@/server/search/search.schema";
+import { productHref, type LinkSource } from "@/app/_lib/attribution";
 
 /**
  * Works in server and client components alike (no async, no server-only imports).
  * `titleHighlight` (search results) shows the title as runs with the matched ones marked; the runs
  * are rendered as text, so a title can never inject markup.
+ * `source` (where the card is shown: search, mall, shop…) goes into the link's query string so a
+ * sale can be attributed; the product page's canonical URL stays the plain /p/<slug>.
  */
 export function ProductCard({
   product,
   locale,
   priority = false,
   titleHighlight,
+  source,
 }: {
   product: ProductCardData;
   locale: string;
   priority?: boolean;
   titleHighlight?: Highlight;
+  source?: LinkSource;
 }) {
   const t = useTranslations("listing");
   const title = pick(locale, product.titleZh, product.titleEn);
   const runs = titleHighlight && titleHighlight.length > 0 && titleHighlight.map((r) => r.text).join("") === title ? titleHighlight : null;
   return (
     <Link
-      href={`/p/${product.slug}`}
+      href={productHref(product.slug, source)}
       className="group flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-line transition hover:-translate-y-0.5 hover:shadow-md"
     >
       <div className="relative aspect-square bg-canvas">

@@ -15,6 +15,9 @@ export async function SiteHeader({ locale }: { locale: string }) {
     getQueryClient().fetchQuery(trpc.catalog.categoryTree.queryOptions()),
   ]);
   const me = user ? await getQueryClient().fetchQuery(trpc.account.me.queryOptions()).catch(() => null) : null;
+  // Also merges a guest cart into the account's right after sign-in (any cart call does).
+  const cartCount = (await getQueryClient().fetchQuery(trpc.cart.count.queryOptions()).catch(() => null))?.count ?? 0;
+  const tcart = await getTranslations({ locale, namespace: "cart" });
 
   async function doSignOut() {
     "use server";
@@ -30,6 +33,23 @@ export async function SiteHeader({ locale }: { locale: string }) {
         </Link>
         <SearchBox placeholder={t("searchPlaceholder")} label={t("search")} />
         <nav aria-label={t("account")} className="flex shrink-0 items-center gap-1 text-sm">
+          <Link
+            href="/cart"
+            aria-label={tcart("headerLabel", { count: cartCount })}
+            data-testid="header-cart"
+            className="relative grid h-9 w-9 place-items-center rounded-full text-ink hover:bg-canvas"
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-[22px] w-[22px]">
+              <path d="M3 4h2.2l2.1 10.2a1.5 1.5 0 0 0 1.5 1.2h8.6a1.5 1.5 0 0 0 1.5-1.1L20.5 8H6.2" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+              <circle cx="9.5" cy="19.5" r="1.4" fill="currentColor" />
+              <circle cx="17" cy="19.5" r="1.4" fill="currentColor" />
+            </svg>
+            {cartCount > 0 && (
+              <span aria-hidden="true" className="absolute -right-0.5 -top-0.5 min-w-[18px] rounded-full bg-brand px-1 text-center text-[11px] font-bold leading-[18px] text-white">
+                {cartCount > 99 ? "99+" : cartCount}
+              </span>
+            )}
+          </Link>
           {me ? (
             <details className="relative" data-testid="account-menu">
               <summary aria-label={t("hello", { name: me.name })} className="flex cursor-pointer list-none items-center gap-1.5 rounded-full px-2 py-1.5 hover:bg-canvas">

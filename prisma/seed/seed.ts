@@ -22,6 +22,7 @@ import {
   type ValueSpec,
 } from "@/prisma/seed/catalog-data";
 import { Random } from "@/server/lib/random";
+import { seedTrade } from "@/prisma/seed/trade";
 
 export const DEFAULT_PRODUCT_COUNT = 320;
 export const DEMO_PASSWORD = "demo1234";
@@ -678,13 +679,14 @@ export async function seedDatabase(db: DbClient, options: SeedOptions = {}): Pro
     }
     options.onProgress?.(Math.min(start + BATCH_SIZE, total), total);
   }
+  const trade = await seedTrade(db);
 
   return {
     regions: REGIONS.length,
     categories: CATEGORIES.reduce((count, root) => count + 1 + (root.children?.length ?? 0), 0),
     shops: SHOPS.length,
     creators: CREATORS.length,
-    users,
+    users: users + trade.users,
     products,
     activeProducts,
     variants,

@@ -3,12 +3,28 @@ import { accountRouter } from "@/server/account/account.router";
 import { catalogRouter } from "@/server/catalog/catalog.router";
 import { shopRouter } from "@/server/shop/shop.router";
 import { searchRouter } from "@/server/search/search.router";
+import { afterSaleRouter } from "@/server/aftersale/aftersale.router";
+import { reviewRouter } from "@/server/review/review.router";
+import { cartRouter } from "@/server/cart/cart.router";
+import { addressRouter } from "@/server/address/address.router";
+import { checkoutRouter } from "@/server/checkout/checkout.router";
+import { paymentRouter } from "@/server/payment/payment.router";
+import { orderRouter } from "@/server/order/order.router";
+import { sellerOrderRouter } from "@/server/order/seller-order.router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   catalog: catalogRouter,
   shop: shopRouter,
   search: searchRouter,
+  afterSale: afterSaleRouter,
+  review: reviewRouter,
+  cart: cartRouter,
+  address: addressRouter,
+  checkout: checkoutRouter,
+  payment: paymentRouter,
+  order: orderRouter,
+  sellerOrder: sellerOrderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,8 +2,13 @@
 // functions; this list only says how often they run.
 import type { Job } from "@/server/jobs/scheduler";
 import { cancelExpiredOrders } from "@/server/order/cancel";
+import { advanceShipments, autoConfirmOrders } from "@/server/order/logistics";
 
 export const JOBS: Job[] = [
   // Unpaid orders past their deadline (15 minutes by default) are cancelled and their stock returns.
   { name: "cancel expired unpaid orders", everyMs: 10_000, run: (db, now) => cancelExpiredOrders(db, now) },
+  // Simulated carrier scans of shipped parcels (one every MALL_LOGISTICS_STEP_S); the last delivers.
+  { name: "advance shipments", everyMs: 5_000, run: (db, now) => advanceShipments(db, now) },
+  // Shipped/delivered orders past autoConfirmAt (shippedAt + MALL_AUTO_CONFIRM_DAYS) are completed.
+  { name: "auto-confirm receipt", everyMs: 60_000, run: (db, now) => autoConfirmOrders(db, now) },
 ];

@@ -7,6 +7,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { verifyPassword } from "@/server/account/password";
 import { ART_BASE_PATH, isArtKey, renderArtSvg } from "@/server/media/art";
 import { DEFAULT_PRODUCT_COUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDatabase, type SeedCounts } from "@/prisma/seed/seed";
+import { ratingX100FromHistogram, shopScoreX100 } from "@/server/review/review.rules";
 
 class Rollback extends Error {}
 
@@ -64,7 +65,23 @@ async function seedAndRead(tx: Prisma.TransactionClient) {
     `SELECT count(*) AS count FROM "_ProductOptionValueToProductVariant" l JOIN "ProductVariant" v ON v.id = l."B" WHERE v."productId" = ANY($1)`,
     products.map((p) => p.id),
   );
-  return { counts, progress, shops, creators, categories, regions, products, users, linkCount: Number(linkCount[0].count) };
+  const seededUserIds = users.map((u) => u.id);
+  const [orders, reviews] = await Promise.all([
+    tx.order.findMany({
+      where: { userId: { in: seededUserIds } },
+      include: {
+        items: { include: { review: true } },
+        events: { orderBy: { createdAt: "asc" } },
+        trackingEvents: true,
+        afterSales: { include: { events: true } },
+        payment: true,
+      },
+      orderBy: { id: "asc" },
+    }),
+    tx.review.findMany({ where: { productId: { in: products.map((p) => p.id) } }, include: { media: true }, orderBy: { id: "asc" } }),
+  ]);
+  const addresses = await tx.address.findMany({ where: { userId: { in: seededUserIds } } });
+  return { counts, progress, shops, creators, categories, regions, products, users, linkCount: Number(linkCount[0].count), orders, reviews, addresses };
 }
 
 type Seeded = Awaited<ReturnType<typeof seedAndRead>>;
@@ -81,7 +98,17 @@ function fingerprint(seeded: Seeded) {
     publishedAt: p.publishedAt?.toISOString() ?? null,
     media: p.media.map((m) => m.url),
     variants: p.variants.map((v) => [v.sku, v.priceFen, v.compareAtPriceFen, v.stock]),
+    ratingHistogram: p.ratingHistogram,
   }));
+}
+
+/** The trade data, without the dates (they count back from the moment of seeding). */
+function tradeFingerprint(seeded: Seeded) {
+  return {
+    orders: seeded.orders.map((o) => [o.id, o.status, o.totalFen, o.refundedFen, o.items.map((i) => [i.variantId, i.quantity])]),
+    reviews: seeded.reviews.map((r) => [r.id, r.userId, r.rating, r.body, r.media.map((m) => m.url)]),
+    scores: seeded.shops.map((s) => [s.id, s.scoreX100]),
+  };
 }
 
 describe("seedDatabase", () => {
@@ -121,8 +148,9 @@ describe("seedDatabase", () => {
     for (const shop of shops) {
       expect(shop.members.filter((m) => m.role === "OWNER")).toHaveLength(1);
       expect(shop.themeColor).toMatch(/^#[0-9a-f]{6}$/);
-      expect(shop.scoreX100).toBeGreaterThanOrEqual(440);
-      expect(shop.scoreX100).toBeLessThanOrEqual(498);
+      // Derived from the seeded ratings and after-sales (shopScoreX100; checked exactly below).
+      expect(shop.scoreX100).toBeGreaterThanOrEqual(400);
+      expect(shop.scoreX100).toBeLessThanOrEqual(500);
       expect(shop.shippingFeeFen).toBeGreaterThanOrEqual(0);
       for (const url of [shop.logoUrl, shop.bannerUrl]) expect(renderArtSvg(url.slice(ART_BASE_PATH.length + 1)), url).not.toBeNull();
     }
@@ -264,8 +292,107 @@ describe("seedDatabase", () => {
     expect(await verifyPassword(shopper.passwordHash, "wrong-password")).toBe(false);
   });
 
+  it("fills every product's 1–5★ histogram consistently with its rating count and average", () => {
+    let rated = 0;
+    for (const p of seeded.products) {
+      const h = p.ratingHistogram;
+      expect(h, p.slug).toHaveLength(5);
+      expect(h.every((n) => Number.isInteger(n) && n >= 0), p.slug).toBe(true);
+      expect(h.reduce((a, b) => a + b, 0), p.slug).toBe(p.ratingCount);
+      if (p.ratingCount > 0) {
+        rated++;
+        // The histogram's star total is the rounded count × average, so its average is within half a star / count.
+        expect(Math.abs(ratingX100FromHistogram(h) - p.ratingX100), p.slug).toBeLessThanOrEqual(Math.ceil(50 / p.ratingCount) + 1);
+      }
+    }
+    expect(rated).toBeGreaterThan(100);
+  });
+
+  it("writes reviews by several buyers that fit each product's ratings, some with photos", () => {
+    const { reviews, products } = seeded;
+    const byProduct = new Map<string, typeof reviews>();
+    for (const r of reviews) byProduct.set(r.productId, [...(byProduct.get(r.productId) ?? []), r]);
+    expect(byProduct.size).toBeGreaterThan(100);
+    expect([...byProduct.values()].filter((list) => list.length >= 3).length).toBeGreaterThan(30);
+    for (const p of products) {
+      const list = byProduct.get(p.id) ?? [];
+      for (let star = 1; star <= 5; star++) {
+        expect(list.filter((r) => r.rating === star).length, `${p.slug} ${star}★`).toBeLessThanOrEqual(p.ratingHistogram[star - 1]);
+      }
+      if (list.length) expect(p.status, p.slug).toBe("ACTIVE");
+    }
+    expect(new Set(reviews.map((r) => r.userId)).size).toBeGreaterThanOrEqual(6);
+    const withPhotos = reviews.filter((r) => r.hasMedia);
+    expect(withPhotos.length).toBeGreaterThan(20);
+    for (const r of withPhotos) {
+      expect(r.media.length).toBeGreaterThan(0);
+      for (const m of r.media) expect(renderArtSvg(m.url.slice(ART_BASE_PATH.length + 1)), m.url).not.toBeNull();
+    }
+    expect(reviews.every((r) => !r.hasMedia === (r.media.length === 0))).toBe(true);
+    expect(reviews.some((r) => r.sellerReply)).toBe(true);
+    // Every review belongs to a completed order item of its author.
+    const items = new Map(seeded.orders.flatMap((o) => o.items.map((i) => [i.id, { ...i, order: o }] as const)));
+    for (const r of reviews) {
+      const item = items.get(r.orderItemId);
+      expect(item?.order.userId, r.id).toBe(r.userId);
+      expect(item?.order.status, r.id).toBe("COMPLETED");
+      expect(item?.productId).toBe(r.productId);
+    }
+  });
+
+  it("gives the demo shopper orders in every state and the demo seller orders to ship and a request to decide", () => {
+    const byEmail = new Map(seeded.users.map((u) => [u.email, u]));
+    const shopper = byEmail.get(DEMO_ACCOUNTS.shopper)!;
+    const mine = seeded.orders.filter((o) => o.userId === shopper.id);
+    expect(new Set(mine.map((o) => o.status))).toEqual(new Set(["PAID", "SHIPPED", "DELIVERED", "COMPLETED", "REFUNDING", "REFUNDED"]));
+    expect(mine.some((o) => o.status === "COMPLETED" && o.items.some((i) => i.review?.hasMedia))).toBe(true);
+    expect(mine.some((o) => o.status === "DELIVERED" && o.items.every((i) => !i.review))).toBe(true);
+    expect(seeded.addresses.filter((a) => a.userId === shopper.id && a.isDefault)).toHaveLength(1);
+
+    const sellerShop = seeded.shops.find((s) => s.slug === "nuandao-appliances")!;
+    expect(seeded.orders.filter((o) => o.shopId === sellerShop.id && o.status === "PAID").length).toBeGreaterThanOrEqual(2);
+    const open = seeded.orders.flatMap((o) => o.afterSales.map((a) => ({ a, o })));
+    expect(open.some(({ a, o }) => a.status === "REQUESTED" && o.shopId === sellerShop.id && o.userId === shopper.id && o.status === "REFUNDING")).toBe(true);
+    expect(open.some(({ a, o }) => a.status === "ESCALATED" && o.status === "REFUNDING")).toBe(true);
+    for (const { a, o } of open) {
+      expect(a.events[0].toStatus, a.id).toBe("REQUESTED");
+      if (a.status !== "REFUNDED" && a.status !== "CLOSED") expect(a.orderStatusBefore, a.id).toBe(o.events.find((e) => e.toStatus === "REFUNDING")?.fromStatus);
+    }
+
+    for (const o of seeded.orders) {
+      const lines = o.items.reduce((sum, i) => sum + i.lineTotalFen, 0);
+      expect(o.totalFen, o.id).toBe(lines + o.shippingFeeFen - o.discountFen);
+      expect(o.payment?.status, o.id).toBe("SUCCEEDED");
+      expect(o.payment?.amountFen, o.id).toBe(o.totalFen);
+      for (const i of o.items) expect(i.lineTotalFen, i.id).toBe(i.unitPriceFen * i.quantity - i.discountFen);
+      expect(o.events[0].toStatus, o.id).toBe("PENDING_PAYMENT");
+      expect(o.events.at(-1)?.toStatus, o.id).toBe(o.status);
+      if (o.shippedAt) {
+        expect(o.carrier && o.trackingNo, o.id).toBeTruthy();
+        expect(o.trackingEvents.length, o.id).toBeGreaterThanOrEqual(3);
+      } else {
+        expect(o.trackingEvents, o.id).toEqual([]);
+      }
+      if (o.status === "REFUNDED") expect(o.refundedFen, o.id).toBe(o.totalFen);
+      else if (o.status !== "REFUNDING") expect(o.refundedFen, o.id).toBe(0);
+      if (o.status === "DELIVERED" || o.status === "SHIPPED") expect(o.autoConfirmAt!.getTime(), o.id).toBeGreaterThan(Date.now());
+    }
+  });
+
+  it("derives every shop's score from its products' ratings and its refunds", () => {
+    for (const shop of seeded.shops) {
+      const products = seeded.products.filter((p) => p.shopId === shop.id);
+      const stars = products.reduce((sum, p) => sum + p.ratingHistogram.reduce((a, n, i) => a + n * (i + 1), 0), 0);
+      const count = products.reduce((sum, p) => sum + p.ratingCount, 0);
+      const orders = seeded.orders.filter((o) => o.shopId === shop.id);
+      const refunded = orders.flatMap((o) => o.afterSales).filter((a) => a.status === "REFUNDED").length;
+      expect(shop.scoreX100, shop.slug).toBe(shopScoreX100({ ratingStars: stars, ratingCount: count, paidOrders: orders.length, refundedAfterSales: refunded }));
+    }
+  });
+
   it("is deterministic: a second run writes the same catalog", async () => {
     const again = await inRolledBackTransaction(testDb, seedAndRead);
     expect(fingerprint(again)).toEqual(fingerprint(seeded));
+    expect(tradeFingerprint(again)).toEqual(tradeFingerprint(seeded));
   });
 });

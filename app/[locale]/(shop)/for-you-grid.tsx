@@ -33,7 +33,7 @@ export function ForYouGrid() {
     <>
       <ProductGrid>
         {items.map((p, i) => (
-          <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} />
+          <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} source={{ ch: "mall" }} />
         ))}
       </ProductGrid>
       <div ref={sentinel} className="mt-5 flex justify-center">

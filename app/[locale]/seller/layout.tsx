@@ -19,6 +19,7 @@ export default async function SellerLayout({ children, params }: { children: Rea
         items={[
           { href: "/seller/orders", label: t("sellerOrders") },
           { href: "/seller/after-sales", label: t("sellerAfterSales") },
+          { href: "/seller/reviews", label: t("sellerReviews") },
         ]}
       />
       {children}

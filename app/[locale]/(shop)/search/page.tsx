@@ -315,7 +315,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
           const highlight = locale === "en" && p.titleEn ? p.highlightEn : p.highlightZh;
           return (
             <li key={p.id} data-product-id={p.id} data-position={position} className="flex [&>a]:flex-1">
-              <ProductCard product={p} locale={locale} priority={i < 4} titleHighlight={result.fallback === "recommendations" ? undefined : highlight} />
+              <ProductCard
+                product={p}
+                locale={locale}
+                priority={i < 4}
+                titleHighlight={result.fallback === "recommendations" ? undefined : highlight}
+                source={{ ch: "search", src: state.q }}
+              />
             </li>
           );
         })}

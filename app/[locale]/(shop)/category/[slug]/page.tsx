@@ -235,7 +235,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         {products.items.length > 0 ? (
           <ProductGrid>
             {products.items.map((p, i) => (
-              <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} />
+              <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} source={{ ch: "mall" }} />
             ))}
           </ProductGrid>
         ) : (

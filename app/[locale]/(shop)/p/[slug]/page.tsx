@@ -13,8 +13,12 @@ import { ProductCard, ProductGrid } from "@/app/_components/product-card";
 import type { ProductDetail } from "@/server/catalog/catalog.schema";
 import { Gallery } from "./gallery";
 import { VariantPicker } from "./variant-picker";
+import { attributionFromQuery } from "@/app/_lib/attribution";
 
-type Props = { params: Promise<{ locale: Locale; slug: string }> };
+type Props = {
+  params: Promise<{ locale: Locale; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function getProduct(slug: string) {
   return fetchOr404(trpc.catalog.get.queryOptions({ slug }));
@@ -101,8 +105,10 @@ function productJsonLd(product: ProductDetail, locale: Locale) {
   };
 }
 
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
+  // ?ch=search&src=…&cr=… from the link that led here (invalid values are ignored).
+  const attribution = attributionFromQuery(await searchParams);
   setRequestLocale(locale);
   const product = await getProduct(slug);
   const qc = getQueryClient();
@@ -155,6 +161,7 @@ export default async function ProductPage({ params }: Props) {
             }))}
             variants={product.variants}
             soldLabel={t("sold", { count: compactCount(product.salesCount, locale) })}
+            attribution={attribution}
           >
             <div className="space-y-2">
               <h1 className="text-lg font-bold leading-snug text-ink sm:text-2xl">{title}</h1>
@@ -289,6 +296,8 @@ export default async function ProductPage({ params }: Props) {
           </ProductGrid>
         </section>
       )}
+      {/* Room for the add-to-cart bar fixed to the bottom of the screen on phones. */}
+      <div aria-hidden="true" className="h-16 md:hidden" />
     </>
   );
 }

@@ -16,6 +16,8 @@ import {
   type Selection,
   type SelectableVariant,
 } from "./variant-selection";
+import { PurchasePanel } from "./purchase-panel";
+import type { Attribution } from "@/app/_lib/attribution";
 
 export interface PickerOption {
   id: string;
@@ -47,12 +49,15 @@ export function VariantPicker({
   options,
   variants,
   soldLabel,
+  attribution = null,
   children,
 }: {
   options: PickerOption[];
   variants: PickerVariant[];
   /** "已售 1.2万", formatted on the server. */
   soldLabel: string;
+  /** Where the shopper came from (the link's ch/src/cr), credited when they add to cart or buy. */
+  attribution?: Attribution | null;
   children: ReactNode;
 }) {
   const t = useTranslations("product");
@@ -237,6 +242,13 @@ export function VariantPicker({
           </p>
           {variant?.purchaseLimit ? <p className="w-full text-xs text-muted">{t("purchaseLimit", { count: variant.purchaseLimit })}</p> : null}
         </div>
+
+        <PurchasePanel
+          variant={variant}
+          missing={missing.map((o) => o.name).join(t("nameSeparator"))}
+          isAllSoldOut={allSoldOut}
+          attribution={attribution}
+        />
       </div>
     </div>
   );

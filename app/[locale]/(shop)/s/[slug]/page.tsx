@@ -162,7 +162,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
         {products.items.length > 0 ? (
           <ProductGrid>
             {products.items.map((p, i) => (
-              <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} />
+              <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} source={{ ch: "shop" }} />
             ))}
           </ProductGrid>
         ) : (
