@@ -13,6 +13,7 @@ import { ProductCard, ProductGrid } from "@/app/_components/product-card";
 import type { ProductDetail } from "@/server/catalog/catalog.schema";
 import { Gallery } from "./gallery";
 import { VariantPicker } from "./variant-picker";
+import { ProductReviews, productReviewsJsonLd } from "./reviews";
 import { attributionFromQuery } from "@/app/_lib/attribution";
 
 type Props = {
@@ -53,7 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-function productJsonLd(product: ProductDetail, locale: Locale) {
+function productJsonLd(product: ProductDetail, locale: Locale, reviews: object[]) {
   const url = localizedUrl(locale, `/p/${product.slug}`);
   const inStock = product.variants.some((v) => v.stock > 0);
   const availability = inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock";
@@ -101,6 +102,7 @@ function productJsonLd(product: ProductDetail, locale: Locale) {
           },
         }
       : {}),
+    ...(reviews.length ? { review: reviews } : {}),
     ...(offers ? { offers } : {}),
   };
 }
@@ -112,10 +114,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const product = await getProduct(slug);
   const qc = getQueryClient();
-  const [shop, related, t, tl, tc] = await Promise.all([
+  const [shop, related, reviewLd, t, tl, tc] = await Promise.all([
     // The shipping rule lives on the shop; a missing shop only hides that line.
     qc.fetchQuery(trpc.shop.get.queryOptions({ slug: product.shop.slug })).catch(() => null),
     qc.fetchQuery(trpc.catalog.related.queryOptions({ productId: product.id, limit: 12 })),
+    productReviewsJsonLd(product.id),
     getTranslations({ locale, namespace: "product" }),
     getTranslations({ locale, namespace: "listing" }),
     getTranslations({ locale, namespace: "common" }),
@@ -142,7 +145,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <JsonLd data={[productJsonLd(product, locale), breadcrumbLd]} />
+      <JsonLd data={[productJsonLd(product, locale, reviewLd), breadcrumbLd]} />
       <Breadcrumb items={crumbs} locale={locale} className="py-3" />
 
       <div className="grid gap-4 md:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] md:gap-8 lg:gap-10">
@@ -283,6 +286,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </div>
         )}
       </section>
+
+      <ProductReviews productId={product.id} locale={locale} />
 
       {related.length > 0 && (
         <section aria-labelledby="product-related" className="mt-8">
