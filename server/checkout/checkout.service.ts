@@ -251,54 +251,55 @@ async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input
   const now = new Date();
   const payBy = new Date(now.getTime() + env.MALL_PAYMENT_TIMEOUT_MIN * 60_000);
   const grand = sumTotals(p.groups);
+  // One nested write: the checkout, an order per shop with its item snapshots and first event.
   const checkout = await tx.checkout.create({
-    data: { userId, idempotencyKey: input.idempotencyKey, totalFen: grand.totalFen },
-    select: { id: true },
-  });
-  const orders = await tx.order.createManyAndReturn({
-    data: p.groups.map((g) => ({
-      orderNo: newOrderNo(now),
-      checkoutId: checkout.id,
+    data: {
       userId,
-      shopId: g.shop.id,
-      status: "PENDING_PAYMENT" as const,
-      shipRecipient: address.recipient,
-      shipPhone: address.phone,
-      shipProvince: address.province,
-      shipCity: address.city,
-      shipDistrict: address.district,
-      shipStreet: address.street,
-      shipPostalCode: address.postalCode,
-      note: input.notes?.[g.shop.id] ?? "",
-      subtotalFen: g.subtotalFen,
-      discountFen: g.discountFen,
-      shippingFeeFen: g.shippingFeeFen,
-      totalFen: g.totalFen,
-      payBy,
-    })),
-    select: { id: true, shopId: true },
-  });
-  const orderByShop = new Map(orders.map((o) => [o.shopId, o.id]));
-  await tx.orderItem.createMany({
-    data: p.lines.map((l) => ({
-      orderId: orderByShop.get(l.sku.shopId)!,
-      productId: l.sku.productId,
-      variantId: l.sku.id,
-      sku: l.sku.sku,
-      titleZh: l.sku.titleZh,
-      titleEn: l.sku.titleEn,
-      variantLabelZh: l.sku.variantLabelZh,
-      variantLabelEn: l.sku.variantLabelEn,
-      imageUrl: l.sku.imageUrl,
-      unitPriceFen: l.sku.priceFen,
-      quantity: l.quantity,
-      discountFen: 0,
-      lineTotalFen: l.sku.priceFen * l.quantity,
-      ...l.attribution,
-    })),
-  });
-  await tx.orderEvent.createMany({
-    data: orders.map((o) => ({ orderId: o.id, fromStatus: null, toStatus: "PENDING_PAYMENT" as const, actorType: "SHOPPER" as const, actorId: userId })),
+      idempotencyKey: input.idempotencyKey,
+      totalFen: grand.totalFen,
+      orders: {
+        create: p.groups.map((g) => ({
+          orderNo: newOrderNo(now),
+          userId,
+          shopId: g.shop.id,
+          status: "PENDING_PAYMENT" as const,
+          shipRecipient: address.recipient,
+          shipPhone: address.phone,
+          shipProvince: address.province,
+          shipCity: address.city,
+          shipDistrict: address.district,
+          shipStreet: address.street,
+          shipPostalCode: address.postalCode,
+          note: input.notes?.[g.shop.id] ?? "",
+          subtotalFen: g.subtotalFen,
+          discountFen: g.discountFen,
+          shippingFeeFen: g.shippingFeeFen,
+          totalFen: g.totalFen,
+          payBy,
+          items: {
+            createMany: {
+              data: g.lines.map((l) => ({
+                productId: l.sku.productId,
+                variantId: l.sku.id,
+                sku: l.sku.sku,
+                titleZh: l.sku.titleZh,
+                titleEn: l.sku.titleEn,
+                variantLabelZh: l.sku.variantLabelZh,
+                variantLabelEn: l.sku.variantLabelEn,
+                imageUrl: l.sku.imageUrl,
+                unitPriceFen: l.sku.priceFen,
+                quantity: l.quantity,
+                discountFen: 0,
+                lineTotalFen: l.sku.priceFen * l.quantity,
+                ...l.attribution,
+              })),
+            },
+          },
+          events: { create: { fromStatus: null, toStatus: "PENDING_PAYMENT" as const, actorType: "SHOPPER" as const, actorId: userId } },
+        })),
+      },
+    },
+    select: { id: true, orders: { select: { id: true } } },
   });
   const cartItemIds = p.lines.map((l) => l.cartItemId).filter((x): x is string => x !== null);
   if (cartItemIds.length > 0) await tx.cartItem.deleteMany({ where: { id: { in: cartItemIds }, cart: { userId } } });
@@ -310,7 +311,7 @@ async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input
     const left = await tx.productVariant.findUnique({ where: { id: line.sku.id }, select: { stock: true } });
     throw shortError(line.sku, left?.stock ?? 0);
   }
-  return { checkoutId: checkout.id, orderIds: orders.map((o) => o.id).sort(), totalFen: grand.totalFen };
+  return { checkoutId: checkout.id, orderIds: checkout.orders.map((o) => o.id).sort(), totalFen: grand.totalFen };
 }
 
 /** Placements running at once in this process; the others queue (see gate.ts). 8 measured best with
@@ -367,9 +368,14 @@ async function place(db: Db, userId: string, input: PlaceInput): Promise<PlaceOu
     const title = `"${short.titleEn || short.titleZh}"`;
     throw new AppError("CONFLICT", (short.stock ?? 0) <= 0 ? `${title} is sold out: only 0 left` : `${title}: only ${short.stock} left`);
   }
-  const p = plan(await sourceLines(db, input.source, cartItems));
+  // The SKUs and the address are independent reads: both at once. Errors are reported in a fixed
+  // order (the lines first), whichever read fails first.
+  const [linesRead, addressRead] = await Promise.allSettled([sourceLines(db, input.source, cartItems), addressFor(db, userId, input.addressId)]);
+  if (linesRead.status === "rejected") throw linesRead.reason;
+  const p = plan(linesRead.value);
   assertPlaceable(p);
-  const address = await addressFor(db, userId, input.addressId);
+  if (addressRead.status === "rejected") throw addressRead.reason;
+  const address = addressRead.value;
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction((tx) => writeCheckout(tx, userId, input, address, p), TX_OPTIONS);
