@@ -234,7 +234,8 @@ test("opening a result records the click without holding up the navigation", asy
   const body = (await click).postDataJSON() as { json: { eventId: string; productId: string; position: number } };
   expect(body.json).toMatchObject({ productId, position: 1 });
   expect(body.json.eventId).toBeTruthy();
-  await expect(page).toHaveURL(/\/p\/[a-z0-9-]+$/);
+  // The link carries the attribution (channel=search, the query) to the cart.
+  await expect(page).toHaveURL(/\/p\/[a-z0-9-]+\?ch=search&src=/);
 });
 
 test("the plain query page is indexable, canonical to itself, with SearchResultsPage data", async ({ request }) => {
