@@ -183,6 +183,7 @@ async function advanceOne(tx: DbClient, orderId: string, now: Date, stepMs: numb
       from: ["SHIPPED"],
       note: "Delivered (carrier scan)",
       data: { deliveredAt: at },
+      at,
     });
   }
   return added;
@@ -238,11 +239,13 @@ export async function autoConfirmOrders(db: Db, now: Date, options: JobScope = {
         from: ["SHIPPED"],
         note: "Marked delivered when receipt was confirmed automatically",
         data: { deliveredAt: now },
+        at: now,
       });
       const from = await tryTransitionOrder(tx, id, "COMPLETED", { type: "SYSTEM" }, {
         from: ["DELIVERED"],
         note: "Receipt confirmed automatically",
         data: { completedAt: now },
+        at: now,
       });
       return from !== null;
     });

@@ -37,6 +37,8 @@ export interface TransitionOptions {
   note?: string;
   /** Other columns written with the status, e.g. { paidAt, paymentId }. */
   data?: Omit<Prisma.OrderUpdateManyMutationInput, "status">;
+  /** When it happened, if not now (a carrier scan's time, a job's clock): the event's timestamp. */
+  at?: Date;
 }
 
 /**
@@ -59,7 +61,15 @@ export async function tryTransitionOrder(
   });
   if (moved.count === 0) return null;
   await tx.orderEvent.create({
-    data: { orderId, fromStatus: current.status, toStatus: to, actorType: actor.type, actorId: actor.id ?? null, note: options.note ?? "" },
+    data: {
+      orderId,
+      fromStatus: current.status,
+      toStatus: to,
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      note: options.note ?? "",
+      ...(options.at ? { createdAt: options.at } : {}),
+    },
   });
   return current.status;
 }

@@ -129,6 +129,7 @@ export async function shipOrder(db: Db, userId: string, input: ShipOrderInput, n
       from: ["PAID"],
       note: `${input.carrier} ${input.trackingNo.toUpperCase()}`,
       data: { carrier: input.carrier, trackingNo: input.trackingNo.toUpperCase(), shippedAt: now, autoConfirmAt },
+      at: now,
     });
     await recordShippedScan(tx, input.orderId, now);
     return tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { id: true, status: true, shippedAt: true, autoConfirmAt: true } });

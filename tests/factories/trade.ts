@@ -145,7 +145,7 @@ export async function createPaidOrder(db: Db, options: TradeOptions = {}) {
       },
     });
     await tx.order.update({ where: { id: pending.order.id }, data: { paymentId: payment.id } });
-    await transitionOrder(tx, pending.order.id, "PAID", { type: "PROVIDER", id: "sandbox" }, { from: ["PENDING_PAYMENT"], data: { paidAt } });
+    await transitionOrder(tx, pending.order.id, "PAID", { type: "PROVIDER", id: "sandbox" }, { from: ["PENDING_PAYMENT"], data: { paidAt }, at: paidAt });
     await recordSales(tx, pending.items);
   });
   return { ...pending, ...(await reload(db, pending.order.id)) };
@@ -164,7 +164,7 @@ export async function createDeliveredOrder(db: Db, options: TradeOptions = {}) {
   const shipped = await createShippedOrder(db, options);
   const at = options.now ?? new Date();
   await db.$transaction((tx) =>
-    transitionOrder(tx, shipped.order.id, "DELIVERED", { type: "SYSTEM" }, { from: ["SHIPPED"], note: "Delivered (test)", data: { deliveredAt: at } }),
+    transitionOrder(tx, shipped.order.id, "DELIVERED", { type: "SYSTEM" }, { from: ["SHIPPED"], note: "Delivered (test)", data: { deliveredAt: at }, at }),
   );
   return { ...shipped, ...(await reload(db, shipped.order.id)) };
 }
@@ -174,7 +174,7 @@ export async function createCompletedOrder(db: Db, options: TradeOptions & { com
   const delivered = await createDeliveredOrder(db, options);
   const at = options.completedAt ?? options.now ?? new Date();
   await db.$transaction((tx) =>
-    transitionOrder(tx, delivered.order.id, "COMPLETED", { type: "SHOPPER", id: delivered.buyerId }, { from: ["DELIVERED"], data: { completedAt: at } }),
+    transitionOrder(tx, delivered.order.id, "COMPLETED", { type: "SHOPPER", id: delivered.buyerId }, { from: ["DELIVERED"], data: { completedAt: at }, at }),
   );
   return { ...delivered, ...(await reload(db, delivered.order.id)) };
 }
