@@ -73,7 +73,7 @@ async function seedAndRead(tx: Prisma.TransactionClient) {
         items: { include: { review: true } },
         events: { orderBy: { createdAt: "asc" } },
         trackingEvents: true,
-        afterSales: { include: { events: true } },
+        afterSales: { include: { events: { orderBy: { createdAt: "asc" } } } },
         payment: true,
       },
       orderBy: { id: "asc" },
