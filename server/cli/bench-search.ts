@@ -16,7 +16,10 @@
 //    `npm run db:seed -- --products 100000 --reset`), sends the same queries to the search procedure
 //    over HTTP (GET /api/trpc/search.query, one client, sequentially): router, service, engine and
 //    the database read of the result cards, as a browser would see it;
-// 6. prints p50/p95/p99 for each and ends with one key=value summary line.
+// 6. with `--service` (DATABASE_URL pointing at such a seeded catalog), builds the engine from that
+//    database and runs the same queries through search.service in-process: engine, result cards
+//    and facet labels read from the database, and the search event written — what a page pays;
+// 7. prints p50/p95/p99 for each and ends with one key=value summary line.
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -51,6 +54,9 @@ function stringFlag(name: string): string | null {
   if (!value || value.startsWith("--")) throw new Error(`--${name} needs a value`);
   return value;
 }
+
+/** Run the queries through search.service against the catalog in DATABASE_URL. */
+const SERVICE = process.argv.includes("--service");
 
 /** Base URL of a running app to query over HTTP, e.g. http://localhost:3000. */
 const HTTP_BASE = (() => {
@@ -424,6 +430,53 @@ async function runHttpLeg(base: string, queries: BenchQuery[]): Promise<HttpLeg>
   return { stats: stats(times), errors, byKind };
 }
 
+// ───────────────────────────── service ─────────────────────────────
+
+interface ServiceLeg {
+  stats: ReturnType<typeof stats>;
+  indexS: number;
+  docs: number;
+}
+
+/** The queries through search.service on the seeded catalog in DATABASE_URL (engine built from it). */
+async function runServiceLeg(queries: BenchQuery[]): Promise<ServiceLeg> {
+  if (!env.DATABASE_URL) throw new Error("--service needs DATABASE_URL pointing at a seeded catalog (npm run db:seed -- --products 100000)");
+  const [{ createPgDb }, { docBatches: dbDocBatches }, { search }] = await Promise.all([
+    import("@/server/db/client"),
+    import("@/server/search/documents"),
+    import("@/server/search/search.service"),
+  ]);
+  const db = createPgDb(env.DATABASE_URL, { poolMax: 10 });
+  try {
+    // Read-only: the documents straight from the database, nothing marked in its search outbox.
+    const engine = new EmbeddedSearchEngine();
+    const t0 = performance.now();
+    let docs = 0;
+    for (const type of ["product", "shop", "creator"] as const) {
+      for await (const batch of dbDocBatches(db, type)) {
+        await engine.upsert(batch);
+        docs += batch.length;
+      }
+    }
+    const indexS = (performance.now() - t0) / 1000;
+    console.log(`  engine built from the database: ${docs.toLocaleString("en")} documents in ${indexS.toFixed(1)} s`);
+    const input = (q: EngineQuery) => ({ ...httpInput(q), tab: "products" as const });
+    const viewer = { userId: null, visitorId: null };
+    for (const { query } of makeQueries(WARMUP)) await search(db, engine, input(query), viewer);
+    const times: number[] = [];
+    const state = { next: 10 };
+    for (const [i, { query }] of queries.entries()) {
+      const t1 = performance.now();
+      await search(db, engine, input(query), viewer);
+      times.push(performance.now() - t1);
+      progress("service queries", i + 1, queries.length, state);
+    }
+    return { stats: stats(times), indexS, docs };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 async function main(): Promise<void> {
@@ -495,6 +548,14 @@ async function main(): Promise<void> {
   const sug = stats(suggestTimes);
   console.log(`  suggest   n=${String(suggestTimes.length).padStart(4)}  p50 ${fmt(sug.p50).padStart(6)} ms  p95 ${fmt(sug.p95).padStart(6)} ms`);
 
+  // 3a. The same queries through search.service on a seeded database.
+  let service: ServiceLeg | null = null;
+  if (SERVICE) {
+    console.log(`\n[service] the same ${queries.length} queries through search.service on DATABASE_URL`);
+    service = await runServiceLeg(queries);
+    console.log(`  all ${queries.length}: p50 ${fmt(service.stats.p50)} ms, p95 ${fmt(service.stats.p95)} ms, p99 ${fmt(service.stats.p99)} ms`);
+  }
+
   // 3b. The same queries over HTTP, against a running app.
   let http: HttpLeg | null = null;
   if (HTTP_BASE) {
@@ -563,6 +624,9 @@ async function main(): Promise<void> {
         `baseline_p50_ms=${fmt(baseline.p50)}`,
         `baseline_p95_ms=${fmt(baseline.p95)}`,
         `ratio=${ratio.toFixed(1)}`,
+        ...(service
+          ? [`service_p50_ms=${fmt(service.stats.p50)}`, `service_p95_ms=${fmt(service.stats.p95)}`, `service_p99_ms=${fmt(service.stats.p99)}`, `service_index_s=${service.indexS.toFixed(1)}`]
+          : [`service=skipped`]),
         ...(http
           ? [`http_p50_ms=${fmt(http.stats.p50)}`, `http_p95_ms=${fmt(http.stats.p95)}`, `http_p99_ms=${fmt(http.stats.p99)}`, `http_errors=${http.errors}`]
           : [`http=skipped`]),
