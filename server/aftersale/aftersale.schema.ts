@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orderItemSummary } from "@/server/order/order.schema";
 
 const id = (name: string) => z.string({ error: `${name} is required` }).trim().min(1, { error: `${name} is required` }).max(64, { error: `${name} is too long` });
 
@@ -75,21 +76,7 @@ export const listForAdminInput = z.object({ cursor, limit, filter: adminListFilt
 
 // ───────────────────────────── outputs ─────────────────────────────
 
-const itemSnapshot = z.object({
-  id: z.string(),
-  productId: z.string(),
-  productSlug: z.string(),
-  titleZh: z.string(),
-  titleEn: z.string(),
-  variantLabelZh: z.string(),
-  variantLabelEn: z.string(),
-  imageUrl: z.string().nullable(),
-  unitPriceFen: z.number().int(),
-  quantity: z.number().int(),
-  lineTotalFen: z.number().int(),
-  refundedQuantity: z.number().int(),
-  refundedFen: z.number().int(),
-});
+const itemSnapshot = orderItemSummary.extend({ refundedFen: z.number().int() });
 
 export const quoteOutput = z.object({
   order: z.object({

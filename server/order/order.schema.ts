@@ -28,7 +28,8 @@ export const cancelOrderInput = z.object({
 
 const shopRef = z.object({ id: z.string(), slug: z.string(), nameZh: z.string(), nameEn: z.string(), logoUrl: z.string() });
 
-const orderItemSummary = z.object({
+/** An order line as both sides see it (the after-sales schema extends it). */
+export const orderItemSummary = z.object({
   id: z.string(),
   productId: z.string(),
   productSlug: z.string(),
