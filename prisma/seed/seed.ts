@@ -22,7 +22,7 @@ import {
   type ValueSpec,
 } from "@/prisma/seed/catalog-data";
 import { Random } from "@/server/lib/random";
-import { seedTrade } from "@/prisma/seed/trade";
+import { SEED_PRODUCT_ID_PREFIX, seedTrade } from "@/prisma/seed/trade";
 
 export const DEFAULT_PRODUCT_COUNT = 320;
 export const DEMO_PASSWORD = "demo1234";
@@ -108,7 +108,7 @@ function pad(n: number): string {
 }
 
 export function productId(n: number): string {
-  return `p_${pad(n)}`;
+  return `${SEED_PRODUCT_ID_PREFIX}${pad(n)}`;
 }
 
 function kebab(...parts: string[]): string {

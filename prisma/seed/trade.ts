@@ -63,8 +63,15 @@ export function histogramFor(count: number, x100: number, rng: Random): Histogra
   return h;
 }
 
+/**
+ * Ids of the seed's own products start with this (prisma/seed/seed.ts productId). The trade data only
+ * touches those: on a shared database (tests on PostgreSQL) other products are someone else's.
+ */
+export const SEED_PRODUCT_ID_PREFIX = "p_";
+const SEEDED = { id: { startsWith: SEED_PRODUCT_ID_PREFIX } } as const;
+
 async function seedHistograms(db: DbClient): Promise<Map<string, Histogram>> {
-  const products = await db.product.findMany({ where: { ratingCount: { gt: 0 } }, select: { id: true, ratingCount: true, ratingX100: true }, orderBy: { id: "asc" } });
+  const products = await db.product.findMany({ where: { ...SEEDED, ratingCount: { gt: 0 } }, select: { id: true, ratingCount: true, ratingX100: true }, orderBy: { id: "asc" } });
   const byId = new Map<string, Histogram>();
   for (const p of products) byId.set(p.id, histogramFor(p.ratingCount, p.ratingX100, new Random(`histogram:${p.id}`)));
   const rows = [...byId];
@@ -637,9 +644,9 @@ export async function seedTrade(db: DbClient, options: TradeSeedOptions = {}): P
   const shopper = await db.user.findUnique({ where: { id: DEMO_SHOPPER_ID }, select: { passwordHash: true } });
   const shopRows = await db.shop.findMany({ select: { id: true, shippingFeeFen: true, freeShippingThresholdFen: true, region: { select: { provinceZh: true, provinceEn: true } } } });
   const shops = new Map<string, ShopRow>(shopRows.map((s) => [s.id, { id: s.id, shippingFeeFen: s.shippingFeeFen, freeShippingThresholdFen: s.freeShippingThresholdFen, provinceZh: s.region?.provinceZh ?? null, provinceEn: s.region?.provinceEn ?? null }]));
-  const reviewed = (await db.product.findMany({ where: { status: "ACTIVE", ratingCount: { gt: 0 } }, orderBy: { id: "asc" }, take: REVIEWED_PRODUCTS, select: PRODUCT_SELECT })).map(toPick);
+  const reviewed = (await db.product.findMany({ where: { ...SEEDED, status: "ACTIVE", ratingCount: { gt: 0 } }, orderBy: { id: "asc" }, take: REVIEWED_PRODUCTS, select: PRODUCT_SELECT })).map(toPick);
   const ofShop = async (shopId: string) =>
-    (await db.product.findMany({ where: { shopId, status: "ACTIVE" }, orderBy: [{ ratingCount: "desc" }, { id: "asc" }], take: 6, select: PRODUCT_SELECT }))
+    (await db.product.findMany({ where: { ...SEEDED, shopId, status: "ACTIVE" }, orderBy: [{ ratingCount: "desc" }, { id: "asc" }], take: 6, select: PRODUCT_SELECT }))
       .map(toPick)
       .filter((p) => p.variants.length > 0);
   const sellerProducts = await ofShop(DEMO_SELLER_SHOP);
