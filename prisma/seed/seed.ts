@@ -22,7 +22,7 @@ import {
   type ValueSpec,
 } from "@/prisma/seed/catalog-data";
 import { Random } from "@/server/lib/random";
-import { SEED_PRODUCT_ID_PREFIX, seedTrade } from "@/prisma/seed/trade";
+import { SEED_PRODUCT_ID_PREFIX, seedShopId, seedTrade } from "@/prisma/seed/trade";
 
 export const DEFAULT_PRODUCT_COUNT = 320;
 export const DEMO_PASSWORD = "demo1234";
@@ -150,7 +150,7 @@ function salesFor(rng: Random, priceFen: number): number {
 
 const regionId = (slug: string) => `region_${slug}`;
 const categoryId = (slug: string) => `cat_${slug}`;
-const shopId = (slug: string) => `shop_${slug}`;
+const shopId = seedShopId;
 
 function artKeyOf(template: ProductTemplate): ArtKey {
   return template.artKey ?? LEAVES.get(template.category)!.artKey;

@@ -12,10 +12,11 @@
 // not already past its automatic confirmation, a completed one is inside its after-sales window.
 import type { DbClient } from "@/server/db/client";
 import type { AfterSaleStatus, OrderStatus, Prisma } from "@/server/generated/prisma/client";
+import { SHOPS } from "@/prisma/seed/catalog-data";
 import { Random } from "@/server/lib/random";
 import { avatarUrl } from "@/server/media/art";
 import { describeScan, SCAN_SEQUENCE, type ScanContext } from "@/server/order/logistics";
-import { recomputeAllShopScores } from "@/server/shop/shop-score";
+import { recomputeShopScores } from "@/server/shop/shop-score";
 import { addRatingToProduct } from "@/server/review/review.service";
 import type { Histogram } from "@/server/review/review.rules";
 
@@ -69,6 +70,9 @@ export function histogramFor(count: number, x100: number, rng: Random): Histogra
  */
 export const SEED_PRODUCT_ID_PREFIX = "p_";
 const SEEDED = { id: { startsWith: SEED_PRODUCT_ID_PREFIX } } as const;
+/** Id of a seeded shop (prisma/seed/seed.ts uses it too). */
+export const seedShopId = (slug: string) => `shop_${slug}`;
+const SEED_SHOP_IDS = SHOPS.map((s) => seedShopId(s.slug));
 
 async function seedHistograms(db: DbClient): Promise<Map<string, Histogram>> {
   const products = await db.product.findMany({ where: { ...SEEDED, ratingCount: { gt: 0 } }, select: { id: true, ratingCount: true, ratingX100: true }, orderBy: { id: "asc" } });
@@ -814,6 +818,6 @@ export async function seedTrade(db: DbClient, options: TradeSeedOptions = {}): P
 
   await insertAll(db, rows);
   for (const [productId, rating] of demoRatings) await addRatingToProduct(db, productId, rating);
-  await recomputeAllShopScores(db);
+  await recomputeShopScores(db, SEED_SHOP_IDS);
   return { users: BUYERS.length, orders, reviews, afterSales: rows.afterSales.length };
 }

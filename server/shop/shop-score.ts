@@ -43,8 +43,11 @@ interface ShopFigures {
   value: bigint | number | null;
 }
 
-/** Every shop's score at once (the seed): one grouped query per figure and one UPDATE. */
-export async function recomputeAllShopScores(db: DbClient): Promise<void> {
+/**
+ * Many shops' scores at once (the seed): one grouped query per figure and one UPDATE. Only the shops
+ * given are written, so a seed on a shared database never locks anyone else's shop rows.
+ */
+export async function recomputeShopScores(db: DbClient, shopIds: readonly string[]): Promise<void> {
   const stars = await db.$queryRaw<ShopFigures[]>`
     SELECT "shopId", SUM(COALESCE(h[1], 0) + 2 * COALESCE(h[2], 0) + 3 * COALESCE(h[3], 0) + 4 * COALESCE(h[4], 0) + 5 * COALESCE(h[5], 0))::bigint AS "value"
     FROM (SELECT "shopId", "ratingHistogram" AS h FROM "Product") AS p GROUP BY "shopId"`;
@@ -57,7 +60,7 @@ export async function recomputeAllShopScores(db: DbClient): Promise<void> {
     SELECT o."shopId", COUNT(*)::bigint AS "value" FROM "AfterSale" a JOIN "Order" o ON o."id" = a."orderId" WHERE a."status" = 'REFUNDED' GROUP BY o."shopId"`;
   const figure = (rows: ShopFigures[]) => new Map(rows.map((r) => [r.shopId, Number(r.value ?? 0)]));
   const [s, c, o, r] = [figure(stars), figure(counts), figure(orders), figure(refunds)];
-  const shops = await db.shop.findMany({ select: { id: true } });
+  const shops = await db.shop.findMany({ where: { id: { in: [...shopIds] } }, select: { id: true } });
   const scores = shops.map(({ id }) =>
     shopScoreX100({ ratingStars: s.get(id) ?? 0, ratingCount: c.get(id) ?? 0, paidOrders: o.get(id) ?? 0, refundedAfterSales: r.get(id) ?? 0 }),
   );
