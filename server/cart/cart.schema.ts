@@ -115,8 +115,9 @@ export const cartItemOutput = z.object({
 });
 export type CartItemOutput = z.infer<typeof cartItemOutput>;
 
-const totals = {
-  /** Of the selected, purchasable items only. */
+/** Money of a group of lines (a shop, or everything): cart and checkout show the same figures. */
+export const totals = {
+  /** In the cart: of the selected, purchasable items only. */
   subtotalFen: z.number().int(),
   shippingFeeFen: z.number().int(),
   discountFen: z.number().int(),

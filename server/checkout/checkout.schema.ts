@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributionInput, attributionOutput, priceChangeSchema, quantitySchema } from "@/server/cart/cart.schema";
+import { attributionInput, attributionOutput, priceChangeSchema, quantitySchema, totals } from "@/server/cart/cart.schema";
 import { addressOutput } from "@/server/address/address.schema";
 
 const id = (name: string) => z.string().trim().min(1, { error: `${name} is required` }).max(64, { error: `${name} is not a valid id` });
@@ -77,14 +77,6 @@ export const checkoutLineOutput = z.object({
   attribution: attributionOutput,
 });
 export type CheckoutLineOutput = z.infer<typeof checkoutLineOutput>;
-
-const totals = {
-  subtotalFen: z.number().int(),
-  shippingFeeFen: z.number().int(),
-  /** Coupons come later; always 0 for now. */
-  discountFen: z.number().int(),
-  totalFen: z.number().int(),
-};
 
 export const checkoutGroupOutput = z.object({
   shop: z.object({ id: z.string(), slug: z.string(), nameZh: z.string(), nameEn: z.string(), freeShippingThresholdFen: z.number().int() }),
