@@ -31,9 +31,12 @@ function findFreePort(): Promise<number> {
 
 // The config is loaded by the runner and again by every worker: pick the port once, and let the
 // workers, which inherit the runner's environment, read it back.
-process.env.E2E_PORT ??= String(await findFreePort());
+// E2E_BASE_URL points the specs at a server that is already running (e.g. a dev server while a
+// feature is being built); unset, the config starts its own production server as below.
+const externalBaseURL = process.env.E2E_BASE_URL?.replace(/\/$/, "") || undefined;
+process.env.E2E_PORT ??= String(externalBaseURL ? 0 : await findFreePort());
 const port = Number(process.env.E2E_PORT);
-const baseURL = `http://127.0.0.1:${port}`;
+const baseURL = externalBaseURL ?? `http://127.0.0.1:${port}`;
 const DATA_DIR = ".data/e2e";
 
 export default defineConfig({
@@ -72,7 +75,7 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
-  webServer: {
+  webServer: externalBaseURL ? undefined : {
     // A fresh embedded database each run; the launcher migrates, seeds, builds if needed and serves.
     command: `node -e "require('node:fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && node_modules/.bin/tsx server/cli/start.ts`,
     url: baseURL,

@@ -6,6 +6,7 @@ import { routing } from "@/app/_i18n/routing";
 const NAMESPACES = [
   "common", "nav", "home", "auth", "errors", "listing", "product", "shop", "category", "search",
   "account", "cart", "checkout", "payment", "orders", "aftersale", "review", "seller", "admin",
+  "social", "feed", "creator", "storefront", "decoration", "merchant", "coupon", "campaign",
 ] as const;
 
 export default getRequestConfig(async ({ requestLocale }) => {

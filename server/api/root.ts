@@ -11,6 +11,7 @@ import { checkoutRouter } from "@/server/checkout/checkout.router";
 import { paymentRouter } from "@/server/payment/payment.router";
 import { orderRouter } from "@/server/order/order.router";
 import { sellerOrderRouter } from "@/server/order/seller-order.router";
+import { followRouter } from "@/server/social/follow.router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   payment: paymentRouter,
   order: orderRouter,
   sellerOrder: sellerOrderRouter,
+  follow: followRouter,
 });
 
 export type AppRouter = typeof appRouter;

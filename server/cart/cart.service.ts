@@ -195,7 +195,7 @@ const EMPTY_CART: CartOutput = {
 async function loadCartView(db: DbClient, key: CartKey): Promise<CartOutput> {
   const rows = await db.cartItem.findMany({ where: { cart: key }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   if (rows.length === 0) return EMPTY_CART;
-  const skus = await loadSkus(db, rows.map((r) => r.variantId));
+  const skus = await loadSkus(db, rows.map((r) => r.variantId), "userId" in key ? key.userId : null);
   const items = rows.flatMap((row) => {
     const sku = skus.get(row.variantId);
     // The SKU row cascades to its cart items; a missing one was deleted in between.
@@ -233,8 +233,8 @@ export async function countCart(db: Db, owner: CartOwner): Promise<number> {
 
 // ───────────────────────────── writing ─────────────────────────────
 
-async function loadSkuForSale(db: DbClient, variantId: string): Promise<Sku> {
-  const sku = await loadSku(db, variantId);
+async function loadSkuForSale(db: DbClient, variantId: string, userId: string | null): Promise<Sku> {
+  const sku = await loadSku(db, variantId, userId);
   if (!sku) throw new AppError("NOT_FOUND", "variantId does not refer to a product option for sale", { field: "variantId" });
   if (!sku.isForSale) throw new AppError("NOT_FOUND", "variantId refers to a product option that is no longer for sale", { field: "variantId" });
   return sku;
@@ -271,7 +271,7 @@ function isUniqueViolation(err: unknown): boolean {
 /** Adds units of a SKU (to its existing line, if any). A new attribution replaces the line's: last touch wins. */
 export async function addToCart(db: Db, owner: CartOwner, input: AddToCartInput): Promise<CartOutput> {
   const key = await resolveCart(db, owner);
-  const sku = await loadSkuForSale(db, input.variantId);
+  const sku = await loadSkuForSale(db, input.variantId, owner.userId);
   const attribution = input.attribution ? await attributionColumns(db, input.attribution) : null;
   const cartId = await ensureCart(db, key);
   // Read, check, write — retried when another add to the same line got in between (the write
@@ -317,7 +317,7 @@ async function ownItem(db: DbClient, key: CartKey, itemId: string) {
 export async function setQuantity(db: Db, owner: CartOwner, input: SetQuantityInput): Promise<CartOutput> {
   const key = await resolveCart(db, owner);
   const item = await ownItem(db, key, input.itemId);
-  const sku = await loadSku(db, item.variantId);
+  const sku = await loadSku(db, item.variantId, owner.userId);
   if (!sku) throw new AppError("NOT_FOUND", "itemId does not refer to an item in your cart", { field: "itemId" });
   if (!sku.isForSale) throw new AppError("BAD_REQUEST", "quantity: this product is no longer for sale", { field: "quantity" });
   // Lowering a line that is over the stock is always allowed (towards what can be bought); raising it is checked.

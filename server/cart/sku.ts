@@ -4,6 +4,7 @@
 // database more to plan than these cost to run.)
 import type { DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { effectivePrices, type PriceKind } from "@/server/marketing/price";
 
 export interface SkuShop {
   id: string;
@@ -25,7 +26,13 @@ export interface Sku {
   variantLabelZh: string;
   variantLabelEn: string;
   imageUrl: string | null;
+  /** What this shopper pays per unit now (server/marketing/price.ts): regular, member or campaign price. */
   priceFen: number;
+  /** The SKU's regular price; above priceFen when a member or campaign price applies. */
+  regularPriceFen: number;
+  priceKind: PriceKind;
+  /** The running campaign whose price applies, if any. */
+  campaignId: string | null;
   stock: number;
   purchaseLimit: number | null;
   /** The SKU is active, its product approved and active, and its shop active. */
@@ -59,7 +66,7 @@ function label(values: SkuRow["optionValues"], pick: (v: SkuRow["optionValues"][
     .join(" / ");
 }
 
-function toSku(v: SkuRow): Sku {
+function toSku(v: SkuRow, price: { priceFen: number; regularPriceFen: number; kind: PriceKind; campaignId: string | null }): Sku {
   const { shop, ...product } = v.product;
   return {
     id: v.id,
@@ -71,7 +78,10 @@ function toSku(v: SkuRow): Sku {
     variantLabelZh: label(v.optionValues, (o) => o.valueZh),
     variantLabelEn: label(v.optionValues, (o) => o.valueEn || o.valueZh),
     imageUrl: product.media[0]?.url ?? null,
-    priceFen: v.priceFen,
+    priceFen: price.priceFen,
+    regularPriceFen: price.regularPriceFen,
+    priceKind: price.kind,
+    campaignId: price.campaignId,
     stock: v.stock,
     purchaseLimit: v.purchaseLimit,
     isForSale: v.isActive && product.status === "ACTIVE" && shop.status === "ACTIVE",
@@ -87,15 +97,24 @@ function toSku(v: SkuRow): Sku {
   };
 }
 
-/** SKUs by id; ids that name no SKU are simply absent from the map. */
-export async function loadSkus(db: DbClient, ids: readonly string[]): Promise<Map<string, Sku>> {
+/**
+ * SKUs by id, priced for this shopper (null: signed out) at this moment; ids that name no SKU are
+ * simply absent from the map.
+ */
+export async function loadSkus(db: DbClient, ids: readonly string[], userId: string | null = null, at: Date = new Date()): Promise<Map<string, Sku>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db.productVariant.findMany({ where: { id: { in: unique } }, include: SKU_INCLUDE });
-  return new Map(rows.map((r) => [r.id, toSku(r)]));
+  const prices = await effectivePrices(
+    db,
+    rows.map((r) => ({ id: r.id, priceFen: r.priceFen, memberPriceFen: r.memberPriceFen, shopId: r.product.shop.id })),
+    userId,
+    at,
+  );
+  return new Map(rows.map((r) => [r.id, toSku(r, prices.get(r.id)!)]));
 }
 
-/** One SKU, or null. */
-export async function loadSku(db: DbClient, id: string): Promise<Sku | null> {
-  return (await loadSkus(db, [id])).get(id) ?? null;
+/** One SKU priced for this shopper, or null. */
+export async function loadSku(db: DbClient, id: string, userId: string | null = null): Promise<Sku | null> {
+  return (await loadSkus(db, [id], userId)).get(id) ?? null;
 }

@@ -77,10 +77,10 @@ function nothingSelected(): AppError {
 }
 
 /** The lines to order with their SKUs: the one buy-now SKU, or the given (ticked) cart items. */
-async function sourceLines(db: DbClient, source: CheckoutSource, cartItems: CartRow[] | null): Promise<SourceLine[]> {
+async function sourceLines(db: DbClient, userId: string, source: CheckoutSource, cartItems: CartRow[] | null): Promise<SourceLine[]> {
   if (source.buyNow) {
     const { variantId, quantity } = source.buyNow;
-    const sku = (await loadSkus(db, [variantId])).get(variantId);
+    const sku = (await loadSkus(db, [variantId], userId)).get(variantId);
     if (!sku) throw new AppError("NOT_FOUND", "variantId does not refer to a product option for sale", { field: "variantId" });
     const attribution = source.buyNow.attribution
       ? await attributionColumns(db, source.buyNow.attribution)
@@ -88,7 +88,7 @@ async function sourceLines(db: DbClient, source: CheckoutSource, cartItems: Cart
     return [{ sku, quantity, addedPriceFen: null, attribution, cartItemId: null }];
   }
   if (!cartItems || cartItems.length === 0) throw nothingSelected();
-  const skus = await loadSkus(db, cartItems.map((i) => i.variantId));
+  const skus = await loadSkus(db, cartItems.map((i) => i.variantId), userId);
   return cartItems.flatMap((i) => {
     const sku = skus.get(i.variantId);
     if (!sku) return [];
@@ -186,7 +186,7 @@ async function addressFor(db: DbClient, userId: string, addressId: string): Prom
 export async function previewCheckout(db: Db, owner: CartOwner & { userId: string }, input: PreviewInput): Promise<PreviewOutput> {
   if (input.source.cart) await resolveCart(db, owner);
   const address = input.addressId ? await addressFor(db, owner.userId, input.addressId) : await getDefaultAddress(db, owner.userId);
-  const p = plan(await sourceLines(db, input.source, input.source.cart ? await selectedCartItems(db, owner.userId) : null));
+  const p = plan(await sourceLines(db, owner.userId, input.source, input.source.cart ? await selectedCartItems(db, owner.userId) : null));
   const problems: PreviewOutput["problems"] = [];
   for (const l of p.lines) {
     const change = priceChange(l.addedPriceFen, l.sku.priceFen);
@@ -370,7 +370,7 @@ async function place(db: Db, userId: string, input: PlaceInput): Promise<PlaceOu
   }
   // The SKUs and the address are independent reads: both at once. Errors are reported in a fixed
   // order (the lines first), whichever read fails first.
-  const [linesRead, addressRead] = await Promise.allSettled([sourceLines(db, input.source, cartItems), addressFor(db, userId, input.addressId)]);
+  const [linesRead, addressRead] = await Promise.allSettled([sourceLines(db, userId, input.source, cartItems), addressFor(db, userId, input.addressId)]);
   if (linesRead.status === "rejected") throw linesRead.reason;
   const p = plan(linesRead.value);
   assertPlaceable(p);
