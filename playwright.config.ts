@@ -86,6 +86,9 @@ export default defineConfig({
       // e2e always runs on the embedded database; server/env.ts reads an empty value as unset.
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // ≈ 60 s after-sales window, so creator.spec.ts sees a commission settle. Specs that request
+      // after-sales do so on PAID orders, which the window does not limit.
+      MALL_AFTER_SALES_DAYS: "0.0007",
     },
     timeout: 8 * 60_000,
     reuseExistingServer: false,

@@ -1,7 +1,8 @@
-// Locale routing (zh at `/`, en at `/en`) and the anonymous visitor-id cookie. Access control lives
-// in layouts and procedures.
+// Locale routing (zh at `/`, en at `/en`), the anonymous visitor-id cookie and the last-click
+// affiliate cookie (creator storefronts and `cr=` links). Access control lives in layouts and procedures.
 import createMiddleware from "next-intl/middleware";
-import type { NextRequest } from "next/server";
+import type { NextRequest, NextResponse } from "next/server";
+import { AFFILIATE_COOKIE, AFFILIATE_COOKIE_MAX_AGE_S, affiliateRefForVisit, formatAffiliateCookie } from "@/server/affiliate/affiliate-cookie";
 import { routing } from "@/app/_i18n/routing";
 import { isVisitorId, newVisitorId, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from "@/server/visitor";
 
@@ -9,6 +10,24 @@ const intl = createMiddleware(routing);
 const PATH_HEADER = "x-mall-path";
 
 export default function proxy(request: NextRequest) {
+  return withAffiliateCookie(request, visitor(request));
+}
+
+/** A storefront visit or a link with `cr=` sets the last-click affiliate cookie (server/affiliate/affiliate-cookie.ts). */
+function withAffiliateCookie(request: NextRequest, response: NextResponse): NextResponse {
+  const ref = affiliateRefForVisit(request.nextUrl.pathname, request.nextUrl.searchParams, Date.now());
+  if (!ref) return response;
+  response.cookies.set(AFFILIATE_COOKIE, formatAffiliateCookie(ref), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: AFFILIATE_COOKIE_MAX_AGE_S,
+    secure: request.nextUrl.protocol === "https:",
+  });
+  return response;
+}
+
+function visitor(request: NextRequest): NextResponse {
   // Signed-in areas send visitors to sign-in with a way back here (app/_lib/require-user.ts).
   request.headers.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const existing = request.cookies.get(VISITOR_COOKIE)?.value;

@@ -18,12 +18,15 @@ export function ProductCard({
   priority = false,
   titleHighlight,
   source,
+  extra,
 }: {
   product: ProductCardData;
   locale: string;
   priority?: boolean;
   titleHighlight?: Highlight;
   source?: LinkSource;
+  /** A line under the price (e.g. the shop page's member price). */
+  extra?: React.ReactNode;
 }) {
   const t = useTranslations("listing");
   const title = pick(locale, product.titleZh, product.titleEn);
@@ -71,6 +74,7 @@ export function ProductCard({
           <span className="text-base font-semibold text-brand">{formatFen(product.minPriceFen)}</span>
           {product.maxPriceFen > product.minPriceFen && <span className="text-xs text-muted">{t("from")}</span>}
         </div>
+        {extra}
         <div className="flex items-center justify-between text-[11px] text-muted">
           <span>{t("sold", { count: compactCount(product.salesCount, locale) })}</span>
           {product.ratingCount > 0 && <span>★ {rating(product.ratingX100)}</span>}

@@ -87,6 +87,16 @@ export async function SiteHeader({ locale }: { locale: string }) {
       </div>
       <nav aria-label={t("mainNav")} className="mx-auto max-w-7xl px-3 sm:px-5">
         <ul className="no-scrollbar flex gap-1 overflow-x-auto pb-2 text-sm">
+          <li className="shrink-0">
+            <Link href="/feed" data-testid="header-feed" className="block rounded-full bg-brand-soft px-3 py-1 font-medium text-brand hover:bg-brand hover:text-white">
+              {t("feed")}
+            </Link>
+          </li>
+          <li className="shrink-0">
+            <Link href="/campaigns" className="block rounded-full px-3 py-1 font-semibold text-brand hover:bg-brand-soft">
+              {(await getTranslations({ locale, namespace: "campaign" }))("nav")}
+            </Link>
+          </li>
           {categories.map((c) => (
             <li key={c.id} className="shrink-0">
               <Link href={`/category/${c.slug}`} className="block rounded-full px-3 py-1 text-ink/80 hover:bg-brand-soft hover:text-brand">

@@ -22,7 +22,12 @@ import {
   type ValueSpec,
 } from "@/prisma/seed/catalog-data";
 import { Random } from "@/server/lib/random";
+import { seedCreators } from "@/prisma/seed/creators";
 import { SEED_PRODUCT_ID_PREFIX, seedShopId, seedTrade } from "@/prisma/seed/trade";
+import { seedShopDecoration } from "@/prisma/seed/shop-decoration";
+import { seedContent } from "@/prisma/seed/content";
+import { seedCampaigns } from "@/prisma/seed/campaigns";
+import { seedCoupons } from "@/prisma/seed/coupons";
 
 export const DEFAULT_PRODUCT_COUNT = 320;
 export const DEMO_PASSWORD = "demo1234";
@@ -680,6 +685,11 @@ export async function seedDatabase(db: DbClient, options: SeedOptions = {}): Pro
     options.onProgress?.(Math.min(start + BATCH_SIZE, total), total);
   }
   const trade = await seedTrade(db);
+  await seedShopDecoration(db);
+  await seedCreators(db);
+  await seedContent(db);
+  await seedCampaigns(db);
+  await seedCoupons(db);
 
   return {
     regions: REGIONS.length,

@@ -26,11 +26,6 @@ export function escalationDeadline(rejectedAt: Date): Date {
   return new Date(rejectedAt.getTime() + ESCALATION_WINDOW_DAYS * DAY_MS);
 }
 
-/** The last moment a completed order still accepts requests (MALL_AFTER_SALES_DAYS after completion). */
-export function afterSalesDeadline(completedAt: Date, days: number): Date {
-  return new Date(completedAt.getTime() + days * DAY_MS);
-}
-
 // ───────────────────────────── actions and the states they leave from ─────────────────────────────
 
 export type AfterSaleAction =

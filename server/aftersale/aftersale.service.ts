@@ -13,10 +13,12 @@
 // the last open request of the order ends it returns there, or becomes REFUNDED when nothing is left
 // to refund (aftersale.rules.ts planRefund).
 import type { Db, DbClient } from "@/server/db/client";
+import { reverseForRefund } from "@/server/affiliate/commission.service";
 import type { AfterSaleStatus, OrderStatus, Prisma } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
 import { env } from "@/server/env";
+import { afterSaleDeadline } from "@/server/order/order-eligibility";
 import { transitionOrder, type Actor } from "@/server/order/order-state";
 import { releaseStock } from "@/server/order/stock";
 import { refundToPayer } from "@/server/payment/payment.service";
@@ -25,7 +27,6 @@ import { lockShop, recomputeShopScore } from "@/server/shop/shop-score";
 import { maskName } from "@/server/review/review.rules";
 import {
   ACTION_FROM,
-  afterSalesDeadline,
   canAct,
   escalationDeadline,
   isRequestable,
@@ -213,13 +214,11 @@ export interface ItemRefund {
 }
 
 /**
- * HOOK for creator commissions (a later issue): called inside the refund transaction once an order
- * item's refund is recorded. When commissions exist, the affiliate service reverses the creator's
- * commission on the refunded units here (OrderItem.attrCreatorId says whose). Nothing to do until then.
+ * Called inside the refund transaction once an order item's refund is recorded: the creator's
+ * commission on the item is reversed in proportion to the refunded money (server/affiliate).
  */
 export async function onOrderItemRefunded(tx: DbClient, refund: ItemRefund): Promise<void> {
-  void tx;
-  void refund;
+  await reverseForRefund(tx, refund);
 }
 
 // ───────────────────────────── refunds ─────────────────────────────
@@ -304,7 +303,7 @@ async function checkRequestable(tx: DbClient, order: OrderRow, orderItemId: stri
   const status = await effectiveStatus(tx, order);
   const item = order.items.find((i) => i.id === orderItemId)!;
   const open = await tx.afterSale.findFirst({ where: { orderItemId, status: { in: OPEN } }, select: { id: true } });
-  const windowEndsAt = status === "COMPLETED" && order.completedAt ? afterSalesDeadline(order.completedAt, env.MALL_AFTER_SALES_DAYS) : null;
+  const windowEndsAt = afterSaleDeadline({ status, completedAt: order.completedAt }, env.MALL_AFTER_SALES_DAYS);
   let blocked: Blocked = null;
   if (!isRequestable(status)) blocked = "order_status";
   else if (windowEndsAt && windowEndsAt <= now) blocked = "window_closed";

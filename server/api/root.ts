@@ -12,6 +12,13 @@ import { paymentRouter } from "@/server/payment/payment.router";
 import { orderRouter } from "@/server/order/order.router";
 import { sellerOrderRouter } from "@/server/order/seller-order.router";
 import { followRouter } from "@/server/social/follow.router";
+import { merchantRouter } from "@/server/catalog/merchant.router";
+import { affiliateRouter } from "@/server/affiliate/affiliate.router";
+import { postRouter } from "@/server/content/post.router";
+import { feedRouter } from "@/server/content/feed.router";
+import { campaignRouter } from "@/server/marketing/campaign.router";
+import { couponRouter } from "@/server/marketing/coupon.router";
+import { recoRouter } from "@/server/reco/reco.router";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -27,6 +34,13 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   sellerOrder: sellerOrderRouter,
   follow: followRouter,
+  merchant: merchantRouter,
+  affiliate: affiliateRouter,
+  post: postRouter,
+  feed: feedRouter,
+  campaign: campaignRouter,
+  coupon: couponRouter,
+  reco: recoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import type { AffiliateRef } from "@/server/affiliate/affiliate-cookie";
 
 export type Role = "SHOPPER" | "SELLER" | "CREATOR" | "ADMIN";
 export interface SessionUser {
@@ -19,6 +20,8 @@ export interface Context {
   ip?: string;
   /** Anonymous visitor id (server/visitor.ts): guest cart, search and feed events. */
   visitorId?: string | null;
+  /** Last-click affiliate cookie (server/affiliate/affiliate-cookie.ts), for cart.add and buy now. */
+  affiliate?: AffiliateRef | null;
 }
 
 export function createTRPCContext(opts: Context): Context {

@@ -5,6 +5,7 @@
 // adding time only to say "the price changed".
 import type { Db, DbClient } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { recordServerEvent } from "@/server/reco/events.service";
 import { groupByShop, maxQuantity, priceChange, shopTotals, sumTotals, MAX_LINE_QUANTITY } from "@/server/cart/pricing";
 import { loadSku, loadSkus, type Sku } from "@/server/cart/sku";
 import {
@@ -304,6 +305,7 @@ export async function addToCart(db: Db, owner: CartOwner, input: AddToCartInput)
     if (written) break;
     if (attempt >= 4) throw new AppError("CONFLICT", "Your cart changed at the same moment: please try again");
   }
+  await recordServerEvent(db, { userId: owner.userId, visitorId: owner.visitorId ?? null }, { kind: "ADD_TO_CART", productId: sku.productId });
   return loadCartView(db, key);
 }
 

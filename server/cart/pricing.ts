@@ -37,16 +37,18 @@ export interface PricedLine {
 export interface ShopTotals {
   subtotalFen: number;
   shippingFeeFen: number;
-  /** Coupons come later; every total carries the field already. */
+  /** Coupon discount on the goods (never on shipping); see server/marketing/coupon.rules.ts. */
   discountFen: number;
   totalFen: number;
 }
 
-/** Subtotal, shipping, discount and total of one shop's lines. */
-export function shopTotals(rule: ShippingRule, lines: readonly Pick<PricedLine, "unitPriceFen" | "quantity">[]): ShopTotals {
+/**
+ * Subtotal, shipping, discount and total of one shop's lines. Free shipping is decided on the
+ * subtotal before coupons; the discount (≤ subtotal, computed by the coupon rules) only lowers the goods.
+ */
+export function shopTotals(rule: ShippingRule, lines: readonly Pick<PricedLine, "unitPriceFen" | "quantity">[], discountFen = 0): ShopTotals {
   const subtotalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
   const shippingFeeFen = shippingFeeFor(rule, subtotalFen);
-  const discountFen = 0;
   return { subtotalFen, shippingFeeFen, discountFen, totalFen: subtotalFen + shippingFeeFen - discountFen };
 }
 

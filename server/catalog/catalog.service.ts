@@ -21,7 +21,7 @@ export const VISIBLE_PRODUCT = { status: "ACTIVE", shop: { status: "ACTIVE" } } 
 
 const CATEGORY_FIELDS = { id: true, slug: true, nameZh: true, nameEn: true, artKey: true, parentId: true } as const;
 
-const CARD_INCLUDE = {
+export const CARD_INCLUDE = {
   shop: { select: { id: true, slug: true, nameZh: true, nameEn: true, logoUrl: true } },
   region: { select: { nameZh: true, nameEn: true } },
   media: { select: { url: true }, orderBy: { position: "asc" }, take: 1 },
@@ -32,7 +32,7 @@ const CARD_INCLUDE = {
 
 type CardRow = Prisma.ProductGetPayload<{ include: typeof CARD_INCLUDE }>;
 
-function toCard(p: CardRow): ProductCard {
+export function toCard(p: CardRow): ProductCard {
   return {
     id: p.id,
     slug: p.slug,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { attributionInput, attributionOutput, priceChangeSchema, quantitySchema, totals } from "@/server/cart/cart.schema";
 import { addressOutput } from "@/server/address/address.schema";
+import { couponView } from "@/server/marketing/coupon.schema";
 
 const id = (name: string) => z.string().trim().min(1, { error: `${name} is required` }).max(64, { error: `${name} is not a valid id` });
 
@@ -22,12 +23,20 @@ export const checkoutSource = z
   });
 export type CheckoutSource = z.infer<typeof checkoutSource>;
 
+/** Coupons to apply: "auto" (the best combination) or these UserCoupon ids ([] = none). */
+export const couponIdsInput = z.union([z.literal("auto"), z.array(id("couponIds")).max(20, { error: "couponIds: at most 20 coupons" })], {
+  error: 'couponIds must be "auto" or a list of coupon ids',
+});
+
 export const previewInput = z.object({
   source: checkoutSource,
   /** The address to ship to; default: the shopper's default address. */
   addressId: id("addressId").optional(),
+  /** Default: the best combination of the shopper's coupons. */
+  couponIds: couponIdsInput.default("auto"),
 });
-export type PreviewInput = z.infer<typeof previewInput>;
+/** z.input: callers of the service may leave couponIds out ("auto"). */
+export type PreviewInput = z.input<typeof previewInput>;
 
 export const MAX_NOTE_LENGTH = 200;
 
@@ -45,8 +54,11 @@ export const placeInput = z.object({
     )
     .refine((n) => Object.keys(n).length <= 50, { error: "notes may address at most 50 shops" })
     .optional(),
+  /** The shopper's coupons to redeem (recomputed on the server); default none. */
+  couponIds: couponIdsInput.default([]),
 });
-export type PlaceInput = z.infer<typeof placeInput>;
+/** z.input: callers of the service may leave couponIds out (none). */
+export type PlaceInput = z.input<typeof placeInput>;
 
 export const PROBLEM_KINDS = ["UNAVAILABLE", "SOLD_OUT", "INSUFFICIENT_STOCK", "OVER_LIMIT", "PRICE_CHANGED"] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
@@ -68,7 +80,10 @@ export const checkoutLineOutput = z.object({
   addedPriceFen: z.number().int().nullable(),
   priceChange: priceChangeSchema,
   quantity: z.number().int(),
+  /** unitPriceFen × quantity, before coupons. */
   lineTotalFen: z.number().int(),
+  /** This line's share of the coupon discounts. */
+  discountFen: z.number().int(),
   stock: z.number().int(),
   purchaseLimit: z.number().int().nullable(),
   maxQuantity: z.number().int(),
@@ -107,6 +122,27 @@ export const previewOutput = z.object({
   canPlace: z.boolean(),
   /** The address the orders would ship to (the chosen one, else the default), if any. */
   address: addressOutput.nullable(),
+  coupons: z.object({
+    /** The shopper's available, in-window coupons for these shops and the platform. */
+    options: z.array(
+      z.object({
+        userCouponId: z.string(),
+        coupon: couponView,
+        /** What it would take off alone (a platform coupon: after the selected shop coupons). */
+        discountFen: z.number().int(),
+        isApplicable: z.boolean(),
+      }),
+    ),
+    /** Applied now (the request, else the best combination). */
+    selectedIds: z.array(z.string()),
+    /** The combination with the largest total discount. */
+    bestIds: z.array(z.string()),
+    bestDiscountFen: z.number().int(),
+    shopDiscountFen: z.record(z.string(), z.number().int()),
+    platformDiscountFen: z.number().int(),
+    /** Why the requested coupons were not applied (the best combination is shown instead). */
+    error: z.string().nullable(),
+  }),
 });
 export type PreviewOutput = z.infer<typeof previewOutput>;
 

@@ -11,12 +11,15 @@ import type { AttributionChannel, AttributionField, Prisma } from "@/server/gene
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { reserveStock } from "@/server/order/stock";
+import { recordCommissions } from "@/server/affiliate/commission.service";
 import { groupByShop, maxQuantity, newOrderNo, priceChange, shopTotals, sumTotals } from "@/server/cart/pricing";
 import { loadSkus, type Sku } from "@/server/cart/sku";
 import { Gate } from "@/server/checkout/gate";
 import { attributionColumns, DEFAULT_ATTRIBUTION_COLUMNS, resolveCart, type CartOwner } from "@/server/cart/cart.service";
 import { findOwnAddress, getDefaultAddress } from "@/server/address/address.service";
 import type { AddressOutput } from "@/server/address/address.schema";
+import { allocateDiscounts, ownedCouponsFor, redeemCoupons, resolveChoice, type CouponRequest } from "@/server/marketing/coupon.service";
+import { bestCombination, couponDiscount, type EvaluatedChoice } from "@/server/marketing/coupon.rules";
 import {
   BLOCKING_PROBLEMS,
   type CheckoutLineOutput,
@@ -47,6 +50,8 @@ type LineProblem = CheckoutLineOutput["problem"];
 
 interface PlanLine extends SourceLine {
   problem: LineProblem;
+  /** This line's share of the coupon discounts (applyCoupons). */
+  discountFen: number;
 }
 
 interface PlanGroup {
@@ -117,13 +122,55 @@ function plan(lines: SourceLine[]): Plan {
   // Limits count every unit of a SKU in this checkout, however many lines carry it.
   const totalBySku = new Map<string, number>();
   for (const l of lines) totalBySku.set(l.sku.id, (totalBySku.get(l.sku.id) ?? 0) + l.quantity);
-  const planned: PlanLine[] = lines.map((l) => ({ ...l, problem: lineProblem(l.sku, totalBySku.get(l.sku.id) ?? l.quantity) }));
+  const planned: PlanLine[] = lines.map((l) => ({ ...l, problem: lineProblem(l.sku, totalBySku.get(l.sku.id) ?? l.quantity), discountFen: 0 }));
   const groups = groupByShop(planned.map((l) => ({ ...l, shopId: l.sku.shopId }))).map(({ items }) => {
     const shop = items[0].sku.shop;
     const totals = shopTotals(shop, items.map((l) => ({ unitPriceFen: l.sku.priceFen, quantity: l.quantity })));
     return { shop, lines: items, ...totals };
   });
   return { groups, lines: planned };
+}
+
+/** The coupons that apply to a plan: what was asked for ("auto" = the best combination), and the best. */
+interface CouponPlan {
+  owned: Awaited<ReturnType<typeof ownedCouponsFor>>;
+  best: EvaluatedChoice;
+  chosen: EvaluatedChoice;
+  /** Preview only: why the requested coupons could not be applied. */
+  error: string | null;
+}
+
+/**
+ * Chooses the coupons (re-read from the database: the client only names them) and spreads their
+ * discounts over the lines — shop discounts over the shop's lines, the platform discount over the
+ * shops then their lines, largest remainder so the parts sum exactly — and recomputes the totals.
+ */
+async function applyCoupons(db: DbClient, userId: string, p: Plan, request: CouponRequest, lenient: boolean): Promise<CouponPlan> {
+  const subtotals = Object.fromEntries(p.groups.map((g) => [g.shop.id, g.subtotalFen]));
+  const owned = await ownedCouponsFor(db, userId, Object.keys(subtotals));
+  const best = bestCombination(subtotals, owned);
+  let chosen = best;
+  let error: string | null = null;
+  if (request !== "auto") {
+    try {
+      chosen = resolveChoice(subtotals, owned, request);
+    } catch (err) {
+      if (!lenient || !(err instanceof AppError)) throw err;
+      error = err.message;
+    }
+  }
+  const lines = p.groups.flatMap((g) => g.lines);
+  const parts = allocateDiscounts(lines.map((l) => ({ shopId: l.sku.shopId, amountFen: l.sku.priceFen * l.quantity })), chosen);
+  lines.forEach((l, i) => (l.discountFen = parts[i]!));
+  for (const g of p.groups) {
+    const discountFen = g.lines.reduce((sum, l) => sum + l.discountFen, 0);
+    Object.assign(g, shopTotals(g.shop, g.lines.map((l) => ({ unitPriceFen: l.sku.priceFen, quantity: l.quantity })), discountFen));
+  }
+  return { owned, best, chosen, error };
+}
+
+function chosenIds(e: EvaluatedChoice): string[] {
+  return [...Object.values(e.choice.shop), ...(e.choice.platform ? [e.choice.platform] : [])];
 }
 
 function titleOf(sku: Sku): string {
@@ -168,6 +215,7 @@ function toLineOutput(l: PlanLine): CheckoutLineOutput {
     priceChange: priceChange(l.addedPriceFen, s.priceFen),
     quantity: l.quantity,
     lineTotalFen: s.priceFen * l.quantity,
+    discountFen: l.discountFen,
     stock: s.stock,
     purchaseLimit: s.purchaseLimit,
     maxQuantity: maxQuantity(s.stock, s.purchaseLimit),
@@ -187,6 +235,7 @@ export async function previewCheckout(db: Db, owner: CartOwner & { userId: strin
   if (input.source.cart) await resolveCart(db, owner);
   const address = input.addressId ? await addressFor(db, owner.userId, input.addressId) : await getDefaultAddress(db, owner.userId);
   const p = plan(await sourceLines(db, owner.userId, input.source, input.source.cart ? await selectedCartItems(db, owner.userId) : null));
+  const coupons = await applyCoupons(db, owner.userId, p, input.couponIds ?? "auto", true);
   const problems: PreviewOutput["problems"] = [];
   for (const l of p.lines) {
     const change = priceChange(l.addedPriceFen, l.sku.priceFen);
@@ -222,6 +271,25 @@ export async function previewCheckout(db: Db, owner: CartOwner & { userId: strin
     problems,
     canPlace: p.lines.length > 0 && !problems.some((x) => BLOCKING_PROBLEMS.includes(x.kind)),
     address,
+    coupons: couponsOutput(p, coupons),
+  };
+}
+
+function couponsOutput(p: Plan, c: CouponPlan): PreviewOutput["coupons"] {
+  const subtotal = new Map(p.groups.map((g) => [g.shop.id, g.subtotalFen]));
+  const goods = p.groups.reduce((sum, g) => sum + g.subtotalFen, 0);
+  const shopSum = Object.values(c.chosen.shopDiscountFen).reduce((sum, d) => sum + d, 0);
+  return {
+    options: c.owned.map((o) => {
+      const discountFen = o.scope === "PLATFORM" ? couponDiscount(o, goods - shopSum) : couponDiscount(o, subtotal.get(o.shopId ?? "") ?? 0);
+      return { userCouponId: o.id, coupon: o.coupon, discountFen, isApplicable: discountFen > 0 };
+    }),
+    selectedIds: chosenIds(c.chosen),
+    bestIds: chosenIds(c.best),
+    bestDiscountFen: c.best.totalDiscountFen,
+    shopDiscountFen: c.chosen.shopDiscountFen,
+    platformDiscountFen: c.chosen.platformDiscountFen,
+    error: c.error,
   };
 }
 
@@ -246,7 +314,7 @@ function isUniqueViolation(err: unknown): boolean {
  */
 const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
-async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input: PlaceInput, address: AddressOutput, p: Plan): Promise<PlaceOutput> {
+async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input: PlaceInput, address: AddressOutput, p: Plan, couponIds: readonly string[]): Promise<PlaceOutput> {
   const lines = p.lines.map((l) => ({ variantId: l.sku.id, quantity: l.quantity }));
   const now = new Date();
   const payBy = new Date(now.getTime() + env.MALL_PAYMENT_TIMEOUT_MIN * 60_000);
@@ -289,8 +357,8 @@ async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input
                 imageUrl: l.sku.imageUrl,
                 unitPriceFen: l.sku.priceFen,
                 quantity: l.quantity,
-                discountFen: 0,
-                lineTotalFen: l.sku.priceFen * l.quantity,
+                discountFen: l.discountFen,
+                lineTotalFen: l.sku.priceFen * l.quantity - l.discountFen,
                 ...l.attribution,
               })),
             },
@@ -301,6 +369,8 @@ async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input
     },
     select: { id: true, orders: { select: { id: true } } },
   });
+  // The coupons, each with a conditional update: one used by a parallel checkout fails it all (409).
+  await redeemCoupons(tx, userId, checkout.id, couponIds, now);
   const cartItemIds = p.lines.map((l) => l.cartItemId).filter((x): x is string => x !== null);
   if (cartItemIds.length > 0) await tx.cartItem.deleteMany({ where: { id: { in: cartItemIds }, cart: { userId } } });
 
@@ -311,6 +381,7 @@ async function writeCheckout(tx: Prisma.TransactionClient, userId: string, input
     const left = await tx.productVariant.findUnique({ where: { id: line.sku.id }, select: { stock: true } });
     throw shortError(line.sku, left?.stock ?? 0);
   }
+  await recordCommissions(tx, checkout.orders.map((o) => o.id));
   return { checkoutId: checkout.id, orderIds: checkout.orders.map((o) => o.id).sort(), totalFen: grand.totalFen };
 }
 
@@ -376,9 +447,11 @@ async function place(db: Db, userId: string, input: PlaceInput): Promise<PlaceOu
   assertPlaceable(p);
   if (addressRead.status === "rejected") throw addressRead.reason;
   const address = addressRead.value;
+  const { chosen } = await applyCoupons(db, userId, p, input.couponIds ?? [], false);
+  const couponIds = chosenIds(chosen);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction((tx) => writeCheckout(tx, userId, input, address, p), TX_OPTIONS);
+      return await db.$transaction((tx) => writeCheckout(tx, userId, input, address, p, couponIds), TX_OPTIONS);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // A parallel submission with the same key committed first: its result is ours.

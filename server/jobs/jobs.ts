@@ -3,6 +3,7 @@
 import type { Job } from "@/server/jobs/scheduler";
 import { cancelExpiredOrders } from "@/server/order/cancel";
 import { advanceShipments, autoConfirmOrders } from "@/server/order/logistics";
+import { settleCommissions } from "@/server/affiliate/commission.service";
 
 export const JOBS: Job[] = [
   // Unpaid orders past their deadline (15 minutes by default) are cancelled and their stock returns.
@@ -11,4 +12,6 @@ export const JOBS: Job[] = [
   { name: "advance shipments", everyMs: 5_000, run: (db, now) => advanceShipments(db, now) },
   // Shipped/delivered orders past autoConfirmAt (shippedAt + MALL_AUTO_CONFIRM_DAYS) are completed.
   { name: "auto-confirm receipt", everyMs: 60_000, run: (db, now) => autoConfirmOrders(db, now) },
+  // Pending creator commissions settle once the order's after-sales window (MALL_AFTER_SALES_DAYS) closed.
+  { name: "settle commissions", everyMs: 15_000, run: (db, now) => settleCommissions(db, now) },
 ];

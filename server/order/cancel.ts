@@ -3,7 +3,9 @@
 // here: once money moved, only after-sales (a refund) can undo it.
 import type { Db, DbClient } from "@/server/db/client";
 import { releaseStock } from "@/server/order/stock";
+import { reverseOrderCommissions } from "@/server/affiliate/commission.service";
 import { tryTransitionOrder, type Actor } from "@/server/order/order-state";
+import { releaseCheckoutCoupons } from "@/server/marketing/coupon.service";
 
 /**
  * Cancels the order if it is still awaiting payment and releases its stock. Returns false when it
@@ -21,6 +23,9 @@ export async function cancelUnpaidOrder(tx: DbClient, orderId: string, actor: Ac
   if (from === null) return false;
   const items = await tx.orderItem.findMany({ where: { orderId }, select: { variantId: true, quantity: true } });
   await releaseStock(tx, items);
+  await reverseOrderCommissions(tx, orderId, now);
+  // Coupons return to the wallet once no order of the checkout is alive (refunds never return them).
+  await releaseCheckoutCoupons(tx, orderId, now);
   return true;
 }
 

@@ -25,7 +25,7 @@ export function orderActions(order: OrderFacts, now: Date) {
 }
 
 /** The end of the after-sales window of a completed order, or null when there is none yet. */
-export function afterSaleDeadline(order: OrderFacts, afterSalesDays: number): Date | null {
+export function afterSaleDeadline(order: Pick<OrderFacts, "status" | "completedAt">, afterSalesDays: number): Date | null {
   return order.status === "COMPLETED" && order.completedAt ? new Date(order.completedAt.getTime() + afterSalesDays * DAY_MS) : null;
 }
 

@@ -153,6 +153,8 @@ export const orderDetail = orderDetailBase.extend({
       canAfterSale: z.boolean(),
       canReview: z.boolean(),
       hasReview: z.boolean(),
+      /** Where the sale came from (field, channel, source id such as a post id, creator). */
+      attribution: z.object({ field: z.string(), channel: z.string(), sourceId: z.string().nullable(), creatorId: z.string().nullable() }),
     }),
   ),
   payment: z

@@ -11,6 +11,7 @@ import type { Db, DbClient } from "@/server/db/client";
 import { AppError, notFound } from "@/server/errors";
 import { tryTransitionOrder, type Actor } from "@/server/order/order-state";
 import { recordSales } from "@/server/order/stock";
+import { recordOrderPaid } from "@/server/reco/events.service";
 import type { PaymentProvider, VerifiedPaymentEvent } from "@/server/payment/provider";
 import type { StartPaymentInput } from "@/server/payment/payment.schema";
 import {
@@ -362,6 +363,7 @@ async function applySuccess(
     });
     if (from !== null) {
       await recordSales(tx, order.items);
+      await recordOrderPaid(tx, order.id);
     } else {
       // Cancelled or timed out before the money arrived: not revived; the money goes back.
       await refundToPayer(tx, {

@@ -28,6 +28,8 @@ import {
   type suggestOutput,
 } from "@/server/search/search.schema";
 import type { z } from "zod";
+import { searchInterests } from "@/server/reco/search-interest";
+import { recordSearchEvent } from "@/server/reco/events.service";
 
 /** Who is searching: the signed-in user and/or the anonymous visitor cookie, either may be absent. */
 export interface SearchViewer {
@@ -116,12 +118,8 @@ export function rerankByInterests<T extends RerankCandidate>(hits: readonly T[],
     .map((r) => r.hit);
 }
 
-/**
- * The viewer's interest profile, or null. Nothing records interests yet: the content issue (watch
- * history on videos and live rooms, follows, purchases) fills this in; until then every search is
- * unpersonalised and rerankByInterests leaves the engine's order alone.
- */
-export const getInterestProfile: (db: DbClient, viewer: SearchViewer) => Promise<InterestProfile | null> = async () => null;
+/** The viewer's interest profile (server/reco: feed, likes, purchases, searches), or null. */
+export const getInterestProfile: (db: DbClient, viewer: SearchViewer) => Promise<InterestProfile | null> = searchInterests;
 
 // ───────────── hydration ─────────────
 
@@ -350,6 +348,8 @@ export async function search(db: DbClient, engine: SearchEngine, raw: SearchInpu
   }
 
   output.eventId = await recorded;
+  // A search sharpens recommendation: instant interests shift toward the top results.
+  if (tab === "products" && q && page === 1) await recordSearchEvent(db, viewer, q, output.products.slice(0, 5).map((p) => p.id));
   return output;
 }
 

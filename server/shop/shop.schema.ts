@@ -16,6 +16,9 @@ export const shopDetail = z.object({
   bannerUrl: z.string(),
   themeColor: z.string(),
   scoreX100: z.number().int(),
+  qualityScoreX100: z.number().int(),
+  serviceScoreX100: z.number().int(),
+  logisticsScoreX100: z.number().int(),
   followerCount: z.number().int(),
   freeShippingThresholdFen: z.number().int(),
   shippingFeeFen: z.number().int(),
@@ -60,3 +63,22 @@ export const shopStatusResult = z.object({
   status: z.enum(["ACTIVE", "SUSPENDED", "CLOSED"]),
   statusReason: z.string().nullable(),
 });
+
+/** The shop score's three parts with the figures behind them (the shop page explains each). */
+export const shopScoreDetail = z.object({
+  overallX100: z.number().int(),
+  qualityX100: z.number().int(),
+  serviceX100: z.number().int(),
+  logisticsX100: z.number().int(),
+  ratingCount: z.number().int(),
+  /** Plain average of the ratings ×100 (null: none yet). */
+  ratingAvgX100: z.number().int().nullable(),
+  paidOrders: z.number().int(),
+  refundedAfterSales: z.number().int(),
+  /** Refunded after-sales per paid order, in basis points (120 = 1.2 %). */
+  refundRateBp: z.number().int(),
+  medianHandlingHours: z.number().nullable(),
+  medianShipHours: z.number().nullable(),
+  shippedOrders: z.number().int(),
+});
+export type ShopScoreDetail = z.infer<typeof shopScoreDetail>;

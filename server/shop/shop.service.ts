@@ -1,7 +1,8 @@
 import type { DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { AppError, notFound } from "@/server/errors";
-import type { SetShopStatusInput, ShopDetail, ShopSummary } from "@/server/shop/shop.schema";
+import type { SetShopStatusInput, ShopDetail, ShopScoreDetail, ShopSummary } from "@/server/shop/shop.schema";
+import { loadShopScoreFigures } from "@/server/shop/shop-score";
 import { enqueueSearchSync } from "@/server/search/outbox";
 
 const ACTIVE_PRODUCTS = { where: { status: "ACTIVE" as const } };
@@ -26,6 +27,9 @@ export async function getShop(db: DbClient, slug: string): Promise<ShopDetail> {
     bannerUrl: shop.bannerUrl,
     themeColor: shop.themeColor,
     scoreX100: shop.scoreX100,
+    qualityScoreX100: shop.qualityScoreX100,
+    serviceScoreX100: shop.serviceScoreX100,
+    logisticsScoreX100: shop.logisticsScoreX100,
     followerCount: shop.followerCount,
     freeShippingThresholdFen: shop.freeShippingThresholdFen,
     shippingFeeFen: shop.shippingFeeFen,
@@ -109,4 +113,28 @@ export async function setShopStatus(tx: Prisma.TransactionClient, input: SetShop
   });
   await enqueueSearchSync(tx, "shop", [input.shopId]);
   return updated;
+}
+
+/** The stored score parts of an active shop and the live figures behind them (shop page). */
+export async function getShopScoreDetail(db: DbClient, shopId: string): Promise<ShopScoreDetail> {
+  const shop = await db.shop.findFirst({
+    where: { id: shopId, status: "ACTIVE" },
+    select: { scoreX100: true, qualityScoreX100: true, serviceScoreX100: true, logisticsScoreX100: true },
+  });
+  if (!shop) throw notFound("Shop");
+  const f = (await loadShopScoreFigures(db, [shopId])).get(shopId)!;
+  return {
+    overallX100: shop.scoreX100,
+    qualityX100: shop.qualityScoreX100,
+    serviceX100: shop.serviceScoreX100,
+    logisticsX100: shop.logisticsScoreX100,
+    ratingCount: f.ratingCount,
+    ratingAvgX100: f.ratingCount > 0 ? Math.round((100 * f.ratingStars) / f.ratingCount) : null,
+    paidOrders: f.paidOrders,
+    refundedAfterSales: f.refundedAfterSales,
+    refundRateBp: f.paidOrders > 0 ? Math.round((10_000 * f.refundedAfterSales) / f.paidOrders) : 0,
+    medianHandlingHours: f.medianHandlingHours === null ? null : Math.round(f.medianHandlingHours * 10) / 10,
+    medianShipHours: f.medianShipHours === null ? null : Math.round(f.medianShipHours * 10) / 10,
+    shippedOrders: f.shippedOrders,
+  };
 }

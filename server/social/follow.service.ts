@@ -3,6 +3,7 @@
 // double clicks and parallel requests never count twice.
 import type { Db, DbClient } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { recordServerEvent } from "@/server/reco/events.service";
 import type { FollowState, FollowTarget } from "@/server/social/follow.schema";
 
 async function followerCount(db: DbClient, target: FollowTarget): Promise<number> {
@@ -35,11 +36,13 @@ export async function follow(db: Db, userId: string, target: FollowTarget): Prom
     const own = await db.creatorProfile.findFirst({ where: { id: target.creatorId, userId }, select: { id: true } });
     if (own) throw new AppError("BAD_REQUEST", "creatorId: you cannot follow yourself", { field: "creatorId" });
   }
-  return db.$transaction(async (tx) => {
+  const state = await db.$transaction(async (tx) => {
     const inserted = await tx.follow.createMany({ data: [targetWhere(userId, target)], skipDuplicates: true });
     if (inserted.count > 0) await bump(tx, target, 1);
     return { following: true, followerCount: await followerCount(tx, target) };
   });
+  await recordServerEvent(db, { userId, visitorId: null }, { kind: "FOLLOW", ...target });
+  return state;
 }
 
 /** Stops following (a no-op if not following). */

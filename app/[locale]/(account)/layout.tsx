@@ -12,6 +12,7 @@ export default async function AccountLayout({ children, params }: { children: Re
   setRequestLocale(locale);
   await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "account" });
+  const tc = await getTranslations({ locale, namespace: "coupon" });
   return (
     <>
       <AreaNav
@@ -20,6 +21,7 @@ export default async function AccountLayout({ children, params }: { children: Re
           { href: "/orders", label: t("orders") },
           { href: "/after-sales", label: t("afterSales") },
           { href: "/account/addresses", label: t("addresses") },
+          { href: "/account/coupons", label: tc("walletNav") },
         ]}
       />
       {children}

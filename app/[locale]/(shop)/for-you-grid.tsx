@@ -7,14 +7,15 @@ import { ProductCard, ProductGrid } from "@/app/_components/product-card";
 import { FOR_YOU_INPUT, FOR_YOU_PAGING } from "@/app/[locale]/(shop)/for-you-query";
 
 /**
- * The home page's endless "for you" grid: the first page arrives server-rendered (prefetched and
- * hydrated), later pages load as the visitor nears the end, or with the button.
+ * The home page's endless "for you" grid, recommended for this visitor (reco.forYou): the first page
+ * arrives server-rendered (prefetched and hydrated), later pages load as the visitor nears the end,
+ * or with the button.
  */
 export function ForYouGrid() {
   const t = useTranslations("home");
   const locale = useLocale();
   const trpc = useTRPC();
-  const query = useSuspenseInfiniteQuery(trpc.catalog.list.infiniteQueryOptions(FOR_YOU_INPUT, FOR_YOU_PAGING));
+  const query = useSuspenseInfiniteQuery(trpc.reco.forYou.infiniteQueryOptions(FOR_YOU_INPUT, FOR_YOU_PAGING));
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
@@ -28,7 +29,8 @@ export function ForYouGrid() {
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const items = query.data.pages.flatMap((p) => p.items);
+  const seen = new Set<string>();
+  const items = query.data.pages.flatMap((p) => p.items).filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
   return (
     <>
       <ProductGrid>

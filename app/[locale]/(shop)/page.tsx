@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { compactCount, pick, rating } from "@/app/_lib/format";
 import { localizedUrl, pageMetadata } from "@/app/_lib/seo";
 import { JsonLd } from "@/app/_components/json-ld";
+import { CampaignStrip } from "@/app/_components/campaign/campaign-strip";
 import { ForYouGrid } from "@/app/[locale]/(shop)/for-you-grid";
 import { FOR_YOU_INPUT, FOR_YOU_PAGING } from "@/app/[locale]/(shop)/for-you-query";
 
@@ -31,7 +32,7 @@ export default async function HomePage({ params }: Props) {
     qc.fetchQuery(trpc.catalog.categoryTree.queryOptions()),
     qc.fetchQuery(trpc.shop.featured.queryOptions({ limit: 8 })),
     // First page of "for you", handed to the client grid through HydrateClient.
-    qc.prefetchInfiniteQuery(trpc.catalog.list.infiniteQueryOptions(FOR_YOU_INPUT, FOR_YOU_PAGING)),
+    qc.prefetchInfiniteQuery(trpc.reco.forYou.infiniteQueryOptions(FOR_YOU_INPUT, FOR_YOU_PAGING)),
   ]);
   const leafCategories = categories.flatMap((c) => (c.children.length ? c.children : [c])).slice(0, 16);
 
@@ -81,6 +82,8 @@ export default async function HomePage({ params }: Props) {
           ))}
         </ul>
       </section>
+
+      <CampaignStrip locale={locale} />
 
       <section aria-labelledby="home-shops" className="mt-6">
         <h2 id="home-shops" className="mb-3 text-lg font-bold">

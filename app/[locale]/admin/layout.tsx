@@ -19,6 +19,8 @@ export default async function AdminLayout({ children, params }: { children: Reac
         items={[
           { href: "/admin/arbitration", label: t("adminArbitration") },
           { href: "/admin/search", label: t("adminSearch") },
+          { href: "/admin/campaigns", label: (await getTranslations({ locale, namespace: "campaign.admin" }))("title") },
+          { href: "/admin/coupons", label: (await getTranslations({ locale, namespace: "coupon" }))("adminTitle") },
         ]}
       />
       {children}

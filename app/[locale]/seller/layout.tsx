@@ -17,9 +17,15 @@ export default async function SellerLayout({ children, params }: { children: Rea
       <AreaNav
         label={t("sellerArea")}
         items={[
+          { href: "/seller", label: (await getTranslations({ locale, namespace: "merchant" }))("nav.home") },
+          { href: "/seller/products", label: (await getTranslations({ locale, namespace: "merchant" }))("nav.products") },
           { href: "/seller/orders", label: t("sellerOrders") },
           { href: "/seller/after-sales", label: t("sellerAfterSales") },
           { href: "/seller/reviews", label: t("sellerReviews") },
+          { href: "/seller/commissions", label: (await getTranslations({ locale, namespace: "creator" }))("plans.nav") },
+          { href: "/seller/campaigns", label: (await getTranslations({ locale, namespace: "campaign.seller" }))("title") },
+          { href: "/seller/coupons", label: (await getTranslations({ locale, namespace: "coupon" }))("sellerTitle") },
+          { href: "/seller/shop", label: t("sellerShop") },
         ]}
       />
       {children}

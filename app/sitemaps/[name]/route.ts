@@ -7,15 +7,18 @@ export async function GET(_req: Request, { params }: { params: Promise<{ name: s
   const { name } = await params;
   const qc = getQueryClient();
   if (name === "pages.xml") {
-    const [summary, shops] = await Promise.all([
+    const [summary, shops, campaigns] = await Promise.all([
       qc.fetchQuery(trpc.catalog.sitemapSummary.queryOptions()),
       qc.fetchQuery(trpc.shop.slugs.queryOptions()),
+      qc.fetchQuery(trpc.campaign.slugs.queryOptions()),
     ]);
     return xmlResponse(
       urlSet([
         { path: "/" },
         ...summary.categorySlugs.map((slug) => ({ path: `/category/${slug}` })),
         ...shops.map((s) => ({ path: `/s/${s.slug}`, lastModified: s.updatedAt })),
+        { path: "/campaigns" },
+        ...campaigns.map((c) => ({ path: `/campaign/${c.slug}`, lastModified: c.updatedAt })),
       ]),
     );
   }

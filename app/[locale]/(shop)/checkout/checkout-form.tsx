@@ -1,13 +1,14 @@
 "use client";
 import { useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { Link, useRouter } from "@/app/_i18n/navigation";
 import { useTRPC } from "@/app/_trpc/client";
 import { formatFen, pick } from "@/app/_lib/format";
 import { AddressForm, AddressText } from "@/app/_components/address-form";
 import type { AppRouter } from "@/server/api/root";
+import { BestCombinationNote, CouponSelect } from "@/app/_components/coupon/checkout-coupons";
 
 export type CheckoutSourceInput = inferRouterInputs<AppRouter>["checkout"]["preview"]["source"];
 type Preview = inferRouterOutputs<AppRouter>["checkout"]["preview"];
@@ -31,7 +32,9 @@ export function CheckoutForm({ source }: { source: CheckoutSourceInput }) {
   const trpc = useTRPC();
   const router = useRouter();
   const uid = useId();
-  const preview = useQuery(trpc.checkout.preview.queryOptions({ source }));
+  // "auto" = the server's best combination; a list once the shopper picks coupons themselves.
+  const [couponIds, setCouponIds] = useState<"auto" | string[]>("auto");
+  const preview = useQuery({ ...trpc.checkout.preview.queryOptions({ source, couponIds }), placeholderData: keepPreviousData });
   const addresses = useQuery(trpc.address.list.queryOptions());
   const place = useMutation(trpc.checkout.place.mutationOptions());
 
@@ -64,13 +67,20 @@ export function CheckoutForm({ source }: { source: CheckoutSourceInput }) {
         idempotencyKey,
         addressId,
         source,
+        // The coupons shown; the server recomputes every amount.
+        couponIds: data.coupons.selectedIds,
         ...(Object.keys(shopNotes).length ? { notes: shopNotes } : {}),
       });
       setNavigating(true);
       router.push(`/pay/${result.checkoutId}`);
     } catch (err) {
       const e = err as { message?: string; data?: { code?: string; fieldErrors?: Record<string, string[]> | null } };
-      if (e.data?.code === "CONFLICT") {
+      if (e.data?.fieldErrors?.couponIds) {
+        // A coupon was used meanwhile (another checkout) or no longer applies: back to the best.
+        setError(e.message?.replace(/^couponIds: /, "") ?? t("placeFailed"));
+        setCouponIds("auto");
+        void preview.refetch();
+      } else if (e.data?.code === "CONFLICT") {
         setError(t("conflict"));
         void preview.refetch();
       } else if (e.data?.fieldErrors?.addressId) {
@@ -92,7 +102,7 @@ export function CheckoutForm({ source }: { source: CheckoutSourceInput }) {
   }
 
   const busy = place.isPending || navigating;
-  const canSubmit = data.canPlace && addressId !== null && !showAddressForm && !busy;
+  const canSubmit = data.canPlace && addressId !== null && !showAddressForm && !busy && !preview.isPlaceholderData;
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="mb-3 mt-4 text-xl font-bold">{t("title")}</h1>
@@ -194,6 +204,13 @@ export function CheckoutForm({ source }: { source: CheckoutSourceInput }) {
                   className="w-full resize-none rounded-lg border border-line px-3 py-2 text-sm outline-none focus:border-brand"
                 />
               </div>
+              <CouponSelect
+                coupons={data.coupons}
+                slot={g.shop.id}
+                discountFen={data.coupons.shopDiscountFen[g.shop.id] ?? 0}
+                disabled={preview.isFetching || busy}
+                onChoose={setCouponIds}
+              />
               <div className="flex justify-between">
                 <span className="text-muted">{t("shopTotal", { count: g.itemCount })}</span>
                 <span className="font-semibold text-brand">{formatFen(g.totalFen)}</span>
@@ -208,6 +225,18 @@ export function CheckoutForm({ source }: { source: CheckoutSourceInput }) {
         <h2 id={`${uid}-amounts`} className="sr-only">
           {t("amounts")}
         </h2>
+        {data.coupons.options.length > 0 && (
+          <div className="mb-3 space-y-2 border-b border-line pb-3">
+            <CouponSelect
+              coupons={data.coupons}
+              slot="platform"
+              discountFen={data.coupons.platformDiscountFen}
+              disabled={preview.isFetching || busy}
+              onChoose={setCouponIds}
+            />
+            <BestCombinationNote coupons={data.coupons} />
+          </div>
+        )}
         <dl className="space-y-2">
           <div className="flex justify-between">
             <dt className="text-muted">{t("subtotal")}</dt>
@@ -219,7 +248,9 @@ export function CheckoutForm({ source }: { source: CheckoutSourceInput }) {
           </div>
           <div className="flex justify-between">
             <dt className="text-muted">{t("discount")}</dt>
-            <dd>-{formatFen(data.discountFen)}</dd>
+            <dd className={data.discountFen > 0 ? "text-brand" : undefined} data-testid="checkout-discount">
+              -{formatFen(data.discountFen)}
+            </dd>
           </div>
         </dl>
       </section>

@@ -38,7 +38,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const qc = getQueryClient();
   const t = await getTranslations({ locale, namespace: "checkout" });
   const [preview] = await Promise.allSettled([
-    qc.fetchQuery(trpc.checkout.preview.queryOptions({ source })),
+    // Same input as the form's first query ("auto": the best coupon combination), so it hydrates.
+    qc.fetchQuery(trpc.checkout.preview.queryOptions({ source, couponIds: "auto" })),
     qc.prefetchQuery(trpc.address.list.queryOptions()),
   ]);
 

@@ -4,6 +4,7 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
 import { clientIp, currentUser } from "@/server/auth";
 import { visitorIdFromCookieHeader } from "@/server/visitor";
+import { affiliateFromCookieHeader } from "@/server/affiliate/affiliate-cookie";
 
 function handler(req: Request) {
   return fetchRequestHandler({
@@ -16,6 +17,7 @@ function handler(req: Request) {
         user: await currentUser(),
         ip: clientIp(req.headers),
         visitorId: visitorIdFromCookieHeader(req.headers.get("cookie")),
+        affiliate: affiliateFromCookieHeader(req.headers.get("cookie")),
       }),
   });
 }

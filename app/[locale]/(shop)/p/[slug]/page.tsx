@@ -14,7 +14,9 @@ import type { ProductDetail } from "@/server/catalog/catalog.schema";
 import { Gallery } from "./gallery";
 import { VariantPicker } from "./variant-picker";
 import { ProductReviews, productReviewsJsonLd } from "./reviews";
+import { ProductVideos } from "@/app/_components/feed/product-videos";
 import { attributionFromQuery } from "@/app/_lib/attribution";
+import { ProductCoupons } from "@/app/_components/coupon/product-coupons";
 
 type Props = {
   params: Promise<{ locale: Locale; slug: string }>;
@@ -117,13 +119,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const [shop, related, reviewLd, t, tl, tc] = await Promise.all([
     // The shipping rule lives on the shop; a missing shop only hides that line.
     qc.fetchQuery(trpc.shop.get.queryOptions({ slug: product.shop.slug })).catch(() => null),
-    qc.fetchQuery(trpc.catalog.related.queryOptions({ productId: product.id, limit: 12 })),
+    qc.fetchQuery(trpc.reco.alsoLike.queryOptions({ productId: product.id, limit: 12 })),
     productReviewsJsonLd(product.id),
     getTranslations({ locale, namespace: "product" }),
     getTranslations({ locale, namespace: "listing" }),
     getTranslations({ locale, namespace: "common" }),
   ]);
 
+  const campaign = await qc.fetchQuery(trpc.campaign.productPrices.queryOptions({ productId: product.id })).catch(() => null);
+  const memberPrices = await qc.fetchQuery(trpc.shop.productMemberPrices.queryOptions({ productId: product.id })).catch(() => null);
   const title = pick(locale, product.titleZh, product.titleEn);
   const subtitle = pick(locale, product.subtitleZh, product.subtitleEn);
   const description = pick(locale, product.descriptionZh, product.descriptionEn);
@@ -165,6 +169,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
             variants={product.variants}
             soldLabel={t("sold", { count: compactCount(product.salesCount, locale) })}
             attribution={attribution}
+            campaign={campaign}
+            memberPrices={memberPrices}
           >
             <div className="space-y-2">
               <h1 className="text-lg font-bold leading-snug text-ink sm:text-2xl">{title}</h1>
@@ -215,6 +221,8 @@ export default async function ProductPage({ params, searchParams }: Props) {
               </div>
             </dl>
           )}
+
+          <ProductCoupons shopId={product.shop.id} />
 
           {/* Shop card */}
           <section aria-label={shopName} className="mt-3 rounded-2xl bg-white p-4 ring-1 ring-line">
@@ -288,6 +296,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       </section>
 
       <ProductReviews productId={product.id} locale={locale} />
+      <ProductVideos productId={product.id} locale={locale} />
 
       {related.length > 0 && (
         <section aria-labelledby="product-related" className="mt-8">

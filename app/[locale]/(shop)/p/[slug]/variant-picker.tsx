@@ -18,6 +18,10 @@ import {
 } from "./variant-selection";
 import { PurchasePanel } from "./purchase-panel";
 import type { Attribution } from "@/app/_lib/attribution";
+import { CampaignPrice } from "@/app/_components/campaign/campaign-price";
+import type { ProductCampaignPrices } from "@/server/marketing/campaign.schema";
+import { MemberPriceBand } from "@/app/_components/shop-sections/member-price-band";
+import type { ProductMemberPrices } from "@/server/shop/decoration.schema";
 
 export interface PickerOption {
   id: string;
@@ -50,6 +54,8 @@ export function VariantPicker({
   variants,
   soldLabel,
   attribution = null,
+  campaign = null,
+  memberPrices = null,
   children,
 }: {
   options: PickerOption[];
@@ -58,6 +64,10 @@ export function VariantPicker({
   soldLabel: string;
   /** Where the shopper came from (the link's ch/src/cr), credited when they add to cart or buy. */
   attribution?: Attribution | null;
+  /** Running-campaign prices of the SKUs (campaign.productPrices), shown as a band under the price. */
+  campaign?: ProductCampaignPrices;
+  /** The shop's member prices of the SKUs (shop.productMemberPrices), shown as a band under the price. */
+  memberPrices?: ProductMemberPrices | null;
   children: ReactNode;
 }) {
   const t = useTranslations("product");
@@ -149,6 +159,9 @@ export function VariantPicker({
           <span className="shrink-0 pb-0.5 text-xs text-white/85">{soldLabel}</span>
         </div>
       </div>
+
+      {campaign && <div className="order-1 md:order-2"><CampaignPrice data={campaign} variantId={variant?.id ?? null} /></div>}
+      {memberPrices && <div className="order-1 md:order-2"><MemberPriceBand data={memberPrices} variantId={variant?.id ?? null} /></div>}
 
       <div className="order-2 md:order-1">{children}</div>
 

@@ -8,10 +8,15 @@ import { absoluteUrl, clip, localizedUrl, pageMetadata } from "@/app/_lib/seo";
 import { JsonLd } from "@/app/_components/json-ld";
 import { Breadcrumb, breadcrumbJsonLd } from "@/app/_components/breadcrumb";
 import { ShopKindBadge } from "@/app/_components/shop-kind-badge";
-import { ProductCard, ProductGrid } from "@/app/_components/product-card";
+import { ProductGrid } from "@/app/_components/product-card";
 import { cleanQuery, Pagination, parsePage, type ListingHref } from "@/app/_components/pagination";
 import { DEFAULT_SORT, parseSort, SortTabs } from "@/app/_components/sort-tabs";
 import type { ProductSort } from "@/server/catalog/catalog.schema";
+import { FollowButton } from "@/app/_components/social/follow-button";
+import { CouponStrip } from "@/app/_components/coupon/coupon-strip";
+import { MemberAwareCard, ShopSections } from "@/app/_components/shop-sections/shop-sections";
+import { MembershipButton } from "./membership-button";
+import { ScoreExplainer } from "./score-explainer";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<SearchParams> };
@@ -60,14 +65,24 @@ export default async function ShopPage({ params, searchParams }: Props) {
   const sort = parseSort(sp.sort);
   const page = parsePage(sp.page);
   const shop = await getShop(slug);
-  const [products, t, tl, tc] = await Promise.all([
-    getQueryClient().fetchQuery(trpc.catalog.list.queryOptions({ shopSlug: shop.slug, sort, page })),
+  const qc = getQueryClient();
+  const [products, sections, scores, viewer, t, tl, tc] = await Promise.all([
+    qc.fetchQuery(trpc.catalog.list.queryOptions({ shopSlug: shop.slug, sort, page })),
+    qc.fetchQuery(trpc.shop.sections.queryOptions({ shopId: shop.id })),
+    qc.fetchQuery(trpc.shop.scores.queryOptions({ shopId: shop.id })),
+    qc.fetchQuery(trpc.shop.viewer.queryOptions({ shopId: shop.id })),
     getTranslations({ locale, namespace: "shop" }),
     getTranslations({ locale, namespace: "listing" }),
     getTranslations({ locale, namespace: "common" }),
   ]);
   // A page past the end is not a real page: 404 rather than an empty duplicate.
   if (page > products.pageCount) notFound();
+  // Member prices of every product card on the page (sections and the listing).
+  const cardIds = [
+    ...new Set([...products.items.map((p) => p.id), ...sections.flatMap((s) => ("products" in s ? s.products.map((p) => p.id) : []))]),
+  ].slice(0, 60);
+  const memberPrices = await qc.fetchQuery(trpc.shop.memberPrices.queryOptions({ productIds: cardIds }));
+  const pricing = { prices: Object.fromEntries(memberPrices.map((m) => [m.productId, m.memberPriceFen])), isMember: viewer.isMember };
 
   const name = pick(locale, shop.nameZh, shop.nameEn);
   const tagline = pick(locale, shop.taglineZh, shop.taglineEn);
@@ -118,6 +133,11 @@ export default async function ShopPage({ params, searchParams }: Props) {
             </div>
           </div>
 
+          <div className="mt-3 flex flex-wrap items-start gap-x-4 gap-y-2">
+            <FollowButton target={{ shopId: shop.id }} initialFollowing={viewer.following} initialCount={shop.followerCount} signedIn={viewer.signedIn} />
+            <MembershipButton shopId={shop.id} initialMember={viewer.isMember} initialCount={viewer.memberCount} signedIn={viewer.signedIn} />
+          </div>
+
           <dl className="mt-4 grid grid-cols-3 gap-2 text-center sm:flex sm:gap-8 sm:text-left">
             <div className="flex flex-col-reverse rounded-xl bg-canvas py-2 sm:bg-transparent sm:py-0">
               <dt className="text-xs text-muted">{t("score")}</dt>
@@ -144,6 +164,8 @@ export default async function ShopPage({ params, searchParams }: Props) {
             )}
           </dl>
 
+          <ScoreExplainer detail={scores} locale={locale} />
+
           {description && (
             <section aria-label={t("about")} className="mt-4 border-t border-line pt-3">
               <p className="max-w-4xl whitespace-pre-line text-sm leading-6 text-ink/75">{description}</p>
@@ -151,6 +173,8 @@ export default async function ShopPage({ params, searchParams }: Props) {
           )}
         </div>
       </header>
+
+      <ShopSections sections={sections} locale={locale} shopName={name} pricing={pricing} couponSlot={<CouponStrip shopId={shop.id} />} />
 
       <section aria-labelledby="shop-products" className="mt-5">
         <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
@@ -162,7 +186,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
         {products.items.length > 0 ? (
           <ProductGrid>
             {products.items.map((p, i) => (
-              <ProductCard key={p.id} product={p} locale={locale} priority={i < 4} source={{ ch: "shop" }} />
+              <MemberAwareCard key={p.id} product={p} locale={locale} priority={i < 4} pricing={pricing} />
             ))}
           </ProductGrid>
         ) : (
