@@ -42,7 +42,8 @@ export function pageMetadata({ locale, path, title, description, image, type = "
       title,
       description,
       siteName: locale === "en" ? "Interest Mall" : "兴趣商城",
-      locale: LANGUAGE_TAGS[locale].replace("-", "_"),
+      // An unknown first path segment reaches here as "locale" before the layout's 404: don't crash on it.
+      locale: (LANGUAGE_TAGS[locale] ?? LANGUAGE_TAGS[routing.defaultLocale]).replace("-", "_"),
       images,
     },
     twitter: { card: images ? "summary_large_image" : "summary", title, description, images: images?.map((i) => i.url) },

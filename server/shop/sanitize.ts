@@ -92,7 +92,7 @@ function escapeAttr(s: string): string {
 
 /** Removes whitespace and control characters anywhere (browsers ignore them inside a URL scheme). */
 function squash(url: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return url.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g, "");
 }
 

@@ -101,6 +101,8 @@ test("typing in the header suggests searches; picking one lands on results with 
 
 test("pressing Enter searches for exactly what was typed, and results highlight it", async ({ page }) => {
   await page.goto("/en");
+  // Typing before the header has hydrated would be reset by hydration.
+  await page.waitForLoadState("networkidle");
   const box = searchBox(page);
   await box.fill(QUERY);
   await box.press("Enter");

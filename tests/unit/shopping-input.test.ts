@@ -71,7 +71,7 @@ describe("checkout input", () => {
       totalFen: 1,
       source: { buyNow: { variantId: "v1", quantity: 1, priceFen: 1 } },
     });
-    expect(parsed).toEqual({ idempotencyKey: "6f1c1d0e-8a41-4b55-9f0e-3c2b7f1d9a10", addressId: "a1", source: { buyNow: { variantId: "v1", quantity: 1 } } });
+    expect(parsed).toEqual({ idempotencyKey: "6f1c1d0e-8a41-4b55-9f0e-3c2b7f1d9a10", addressId: "a1", couponIds: [], source: { buyNow: { variantId: "v1", quantity: 1 } } });
   });
   it("limits notes to 200 characters per shop", () => {
     const base = { idempotencyKey: "6f1c1d0e-8a41-4b55-9f0e-3c2b7f1d9a10", addressId: "a1", source: { cart: true } };
